@@ -1,0 +1,34 @@
+package dev.smtpmock.internal.protocol;
+
+import javax.net.ssl.SSLContext;
+
+/** What the protocol needs of a connection's transport; MINA specifics stay in the transport. */
+public interface Channel {
+  /** Queues bytes for writing, in order. */
+  void write(byte[] bytes);
+
+  /** Bytes queued for writing and not yet sent. */
+  long scheduledWriteBytes();
+
+  /** Closes once everything queued has been written (FIN). */
+  void closeOnFlush();
+
+  /** Closes once everything queued has been written, with a TCP RST instead of a FIN. */
+  void resetOnFlush();
+
+  /** Closes now with a TCP RST, discarding anything queued. */
+  void resetNow();
+
+  void suspendRead();
+
+  void resumeRead();
+
+  /** Starts TLS once everything queued so far has been written. */
+  void startTlsOnFlush(SSLContext context);
+
+  /** The client's IP address. */
+  String clientIp();
+
+  /** The client's address and port, e.g. {@code 127.0.0.1:53144}. */
+  String clientAddress();
+}

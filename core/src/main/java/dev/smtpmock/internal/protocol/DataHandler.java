@@ -1,0 +1,26 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.scenario.Reply;
+
+/** DATA: after a 354, the message data follows. */
+final class DataHandler implements CommandHandler {
+  @Override
+  public Reply check(SmtpConnection session, Command command) {
+    if (session.transaction() != null && command.hasArgument()) {
+      return Replies.noArgument("DATA");
+    }
+    return Transaction.readyForData(session.transaction());
+  }
+
+  @Override
+  public Reply answer(SmtpConnection session, Command command) {
+    return Replies.START_DATA;
+  }
+
+  @Override
+  public void apply(SmtpConnection session, Command command, Reply reply) {
+    if (reply != null && reply.code() == 354) {
+      session.startData();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.smtpmock.internal.protocol;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Reads message data after a 354 as it streams in: undoes dot-stuffing, finds the {@code CRLF.CRLF}
+ * end (and only that: a bare-LF dot ends nothing), and keeps at most the size limit, counting the
+ * rest without buffering it.
+ */
+final class DataReader {
+  private enum State {
+    LINE_START,
+    MIDDLE,
+    CR,
+    DOT,
+    DOT_CR
+  }
+
+  private final long limit;
+  private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+  private State state = State.LINE_START;
+  private long size;
+  private long wireBytes;
+  private boolean lineEnded;
+  private boolean ended;
+
+  /** {@code limit}: the most bytes kept; 0 for no limit. */
+  DataReader(long limit) {
+    this.limit = limit;
+  }
+
+  /**
+   * Consumes bytes up to the end of the data or {@code maxBytes}, whichever comes first.
+   *
+   * @return how many bytes were consumed
+   */
+  int read(byte[] in, int offset, int maxBytes) {
+    int i = 0;
+    while (i < maxBytes && !ended()) {
+      step(in[offset + i]);
+      i++;
+    }
+    wireBytes += i;
+    return i;
+  }
+
+  boolean ended() {
+    return ended;
+  }
+
+  private void step(byte b) {
+    switch (state) {
+      case LINE_START -> {
+        if (b == '.') {
+          state = State.DOT;
+        } else {
+          middle(b);
+        }
+      }
+      case MIDDLE -> middle(b);
+      case CR -> {
+        emit(b);
+        if (b == '\n') {
+          state = State.LINE_START;
+          lineEnded = true;
+        } else if (b != '\r') {
+          state = State.MIDDLE;
+        }
+      }
+      case DOT -> {
+        if (b == '\r') {
+          state = State.DOT_CR;
+        } else {
+          middle(b);
+        }
+      }
+      case DOT_CR -> {
+        if (b == '\n') {
+          ended = true;
+          lineEnded = true;
+        } else {
+          emit((byte) '\r');
+          state = State.CR;
+          step(b);
+        }
+      }
+    }
+  }
+
+  private void middle(byte b) {
+    emit(b);
+    state = b == '\r' ? State.CR : State.MIDDLE;
+  }
+
+  private void emit(byte b) {
+    size++;
+    if (limit == 0 || size <= limit) {
+      kept.write(b);
+    }
+  }
+
+  /** True, once, after a data line has ended since the last call; for the idle timer. */
+  boolean takeLineEnded() {
+    boolean result = lineEnded;
+    lineEnded = false;
+    return result;
+  }
+
+  /** The data size, unstuffed, including any part past the limit. */
+  long size() {
+    return size;
+  }
+
+  /** Wire bytes consumed since the 354, the end marker included. */
+  long wireBytes() {
+    return wireBytes;
+  }
+
+  boolean overLimit() {
+    return limit > 0 && size > limit;
+  }
+
+  byte[] data() {
+    return kept.toByteArray();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.scenario.Extension;
+import dev.smtpmock.scenario.Reply;
+import dev.smtpmock.scenario.ServerSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/** HELO and EHLO: greet, advertise the extensions, reset the transaction. */
+final class HeloHandler implements CommandHandler {
+  private final boolean extended;
+
+  HeloHandler(boolean extended) {
+    this.extended = extended;
+  }
+
+  @Override
+  public Reply check(SmtpConnection session, Command command) {
+    if (!command.hasArgument()) {
+      return extended ? Replies.EHLO_SYNTAX : Replies.HELO_SYNTAX;
+    }
+    return null;
+  }
+
+  @Override
+  public Reply answer(SmtpConnection session, Command command) {
+    ServerSettings settings = session.settings();
+    if (!extended) {
+      return Replies.helo(settings.hostname());
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(settings.hostname());
+    for (Extension extension : settings.extensions()) {
+      String keyword = keyword(session, settings, extension);
+      if (keyword != null) {
+        lines.add(keyword);
+      }
+    }
+    return Reply.parse(lines.stream().map(line -> "250 " + line).toList());
+  }
+
+  private static String keyword(
+      SmtpConnection session, ServerSettings settings, Extension extension) {
+    return switch (extension) {
+      case SIZE -> settings.maxMessageSize() == 0 ? "SIZE" : "SIZE " + settings.maxMessageSize();
+      case AUTH -> "AUTH " + String.join(" ", settings.auth().mechanisms());
+      case STARTTLS -> session.tlsActive() || settings.tls().implicit() ? null : "STARTTLS";
+      default -> extension.keyword();
+    };
+  }
+
+  @Override
+  public void apply(SmtpConnection session, Command command, Reply reply) {
+    if (reply != null && reply.isPositive()) {
+      session.endTransaction();
+    }
+  }
+}

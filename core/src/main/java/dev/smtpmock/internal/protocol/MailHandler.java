@@ -1,0 +1,96 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.scenario.Extension;
+import dev.smtpmock.scenario.Reply;
+import dev.smtpmock.scenario.ServerSettings;
+import java.util.Locale;
+import java.util.Map;
+
+/** MAIL FROM: opens a transaction; checks the envelope parameters of SIZE, 8BITMIME, DSN, … */
+final class MailHandler implements CommandHandler {
+  private static final String PREFIX = "FROM:";
+
+  @Override
+  public Reply check(SmtpConnection session, Command command) {
+    if (session.transaction() != null) {
+      return Replies.NESTED_MAIL;
+    }
+    if (!command.argument.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      return Replies.MAIL_SYNTAX;
+    }
+    Address.Parsed parsed = Address.parse(command.argument.substring(PREFIX.length()));
+    if (parsed.problem() == Address.Problem.MISSING) {
+      return Replies.MAIL_SYNTAX;
+    }
+    if (parsed.problem() == Address.Problem.UNBALANCED) {
+      return Replies.BAD_SENDER;
+    }
+    Address address = parsed.address();
+    ServerSettings settings = session.settings();
+    for (Map.Entry<String, String> param : address.parameters().entrySet()) {
+      Reply refusal = checkParameter(settings, address, param.getKey(), param.getValue());
+      if (refusal != null) {
+        return refusal;
+      }
+    }
+    if (!address.isAscii() && !address.parameters().containsKey("SMTPUTF8")) {
+      return Replies.NON_ASCII_ADDRESS;
+    }
+    command.parsed = address;
+    return null;
+  }
+
+  private static Reply checkParameter(
+      ServerSettings settings, Address address, String key, String value) {
+    Extension needed =
+        switch (key) {
+          case "SIZE" -> Extension.SIZE;
+          case "BODY" -> Extension.EIGHTBITMIME;
+          case "SMTPUTF8" -> Extension.SMTPUTF8;
+          case "RET", "ENVID" -> Extension.DSN;
+          case "AUTH" -> Extension.AUTH;
+          default -> null;
+        };
+    if (needed == null || !settings.advertises(needed)) {
+      return Replies.unsupportedOption(address.rawParameter(key));
+    }
+    if (key.equals("SIZE") && !value.matches("[0-9]{1,18}")) {
+      return Replies.BAD_SIZE;
+    }
+    if (key.equals("BODY") && !value.toUpperCase(Locale.ROOT).matches("7BIT|8BITMIME")) {
+      return Replies.unsupportedOption(address.rawParameter(key));
+    }
+    return null;
+  }
+
+  @Override
+  public Reply answer(SmtpConnection session, Command command) {
+    ServerSettings settings = session.settings();
+    if (settings.tls().required() && !session.tlsActive()) {
+      return Replies.TLS_REQUIRED;
+    }
+    if (settings.auth().required() && session.user() == null) {
+      return Replies.AUTH_REQUIRED;
+    }
+    String size = ((Address) command.parsed).parameters().get("SIZE");
+    long limit = settings.maxMessageSize();
+    if (size != null && limit > 0 && Long.parseLong(size) > limit) {
+      return Replies.SIZE_DECLARED_TOO_BIG;
+    }
+    return Replies.MAIL_OK;
+  }
+
+  @Override
+  public void apply(SmtpConnection session, Command command, Reply reply) {
+    if (reply != null && reply.isPositive()) {
+      Address address = (Address) command.parsed;
+      session.openTransaction(
+          new Transaction(
+              address.address(),
+              address.parameters(),
+              address.parameters().containsKey("SMTPUTF8")));
+    } else {
+      session.transactionNotOpened();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.ReceivedMessage.Recipient;
+import dev.smtpmock.scenario.Extension;
+import dev.smtpmock.scenario.Reply;
+
+/** RCPT TO: adds a recipient to the transaction. */
+final class RcptHandler implements CommandHandler {
+  private static final String PREFIX = "TO:";
+
+  @Override
+  public Reply check(SmtpConnection session, Command command) {
+    Transaction transaction = session.transaction();
+    if (transaction == null) {
+      return Replies.NEED_MAIL;
+    }
+    if (!command.argument.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      return Replies.RCPT_SYNTAX;
+    }
+    Address.Parsed parsed = Address.parse(command.argument.substring(PREFIX.length()));
+    if (parsed.problem() == Address.Problem.MISSING) {
+      return Replies.RCPT_SYNTAX;
+    }
+    if (parsed.problem() == Address.Problem.UNBALANCED || parsed.address().address().isEmpty()) {
+      return Replies.BAD_RECIPIENT;
+    }
+    Address address = parsed.address();
+    boolean dsn = session.settings().advertises(Extension.DSN);
+    for (String key : address.parameters().keySet()) {
+      if (!dsn || !(key.equals("NOTIFY") || key.equals("ORCPT"))) {
+        return Replies.unsupportedOption(address.rawParameter(key));
+      }
+    }
+    if (!address.isAscii() && !transaction.smtputf8) {
+      return Replies.NON_ASCII_ADDRESS;
+    }
+    command.parsed = address;
+    return null;
+  }
+
+  @Override
+  public Reply answer(SmtpConnection session, Command command) {
+    if (session.transaction().recipients.size() >= session.settings().maxRecipients()) {
+      return Replies.TOO_MANY_RECIPIENTS;
+    }
+    return Replies.RCPT_OK;
+  }
+
+  @Override
+  public void apply(SmtpConnection session, Command command, Reply reply) {
+    Transaction transaction = session.transaction();
+    if (reply == null || transaction == null) {
+      return;
+    }
+    if (reply.isPositive()) {
+      Address address = (Address) command.parsed;
+      transaction.recipients.add(new Recipient(address.address(), address.parameters()));
+    } else {
+      transaction.refusedRecipients++;
+    }
+  }
+
+  /** The recipient's address, for the occurrence's {@code recipient} key and placeholder. */
+  static String recipient(Command command) {
+    return ((Address) command.parsed).address();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.SmtpSession.Line;
+import dev.smtpmock.internal.store.MessageStore;
+import dev.smtpmock.internal.store.SessionStore;
+import dev.smtpmock.internal.store.Transcript;
+import dev.smtpmock.scenario.Scenario;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/** What every connection of one server shares: the scenario in force, the stores, the ids. */
+public final class ServerContext {
+  private final ScheduledExecutorService scheduler;
+  private final long seed;
+  private final MessageStore messages;
+  private final SessionStore sessions;
+  private final MessageIds messageIds;
+  private final AtomicLong sessionIds = new AtomicLong();
+  private final AtomicInteger connectionNumbers = new AtomicInteger();
+  private final AtomicLong connections = new AtomicLong();
+  private final Set<SmtpConnection> open = ConcurrentHashMap.newKeySet();
+  private final BiConsumer<String, Line> lineListener;
+  private volatile ScenarioRuntime runtime;
+
+  public ServerContext(
+      Scenario scenario,
+      long seed,
+      ScheduledExecutorService scheduler,
+      BiConsumer<String, Line> lineListener) {
+    this.scheduler = scheduler;
+    this.seed = seed;
+    this.lineListener = lineListener;
+    this.runtime = new ScenarioRuntime(scenario, seed);
+    var store = scenario.server().store();
+    this.messages = new MessageStore(store.maxMessages(), store.maxBytes());
+    this.sessions = new SessionStore(store.maxSessions());
+    this.messageIds = new MessageIds(seed);
+  }
+
+  public ScenarioRuntime runtime() {
+    return runtime;
+  }
+
+  /** Puts a scenario in force; sessions pick it up at their next command, with fresh counters. */
+  public void swap(Scenario scenario) {
+    runtime = new ScenarioRuntime(scenario, seed);
+    var store = scenario.server().store();
+    messages.bounds(store.maxMessages(), store.maxBytes());
+    sessions.bound(store.maxSessions());
+  }
+
+  /** Clears messages, sessions and counters and restarts connection numbering. */
+  public void reset() {
+    runtime = new ScenarioRuntime(runtime.scenario(), seed);
+    messages.clear();
+    sessions.clear();
+    connectionNumbers.set(0);
+    connections.set(0);
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  public MessageStore messages() {
+    return messages;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  public long connectionCount() {
+    return connections.get();
+  }
+
+  String nextMessageId() {
+    return messageIds.next();
+  }
+
+  /** Registers a new connection and gives it its transcript. */
+  Transcript open(SmtpConnection connection, String clientAddress) {
+    int number = connectionNumbers.incrementAndGet();
+    connections.incrementAndGet();
+    String id = String.format("S%06d", sessionIds.incrementAndGet());
+    Transcript transcript =
+        new Transcript(id, number, clientAddress, line -> lineListener.accept(id, line));
+    sessions.add(transcript);
+    open.add(connection);
+    return transcript;
+  }
+
+  void closed(SmtpConnection connection) {
+    open.remove(connection);
+  }
+
+  /** The open connections, e.g. to mark them stopped at shutdown. */
+  public Set<SmtpConnection> openConnections() {
+    return Set.copyOf(open);
+  }
+}

@@ -1,0 +1,827 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.ReceivedMessage;
+import dev.smtpmock.ReceivedMessage.Status;
+import dev.smtpmock.SmtpSession.End;
+import dev.smtpmock.SmtpSession.RuleRef;
+import dev.smtpmock.internal.rules.AfterBytesWatch;
+import dev.smtpmock.internal.rules.ConnectionRules;
+import dev.smtpmock.internal.rules.Match;
+import dev.smtpmock.internal.rules.MessageView;
+import dev.smtpmock.internal.rules.Occurrence;
+import dev.smtpmock.internal.rules.ParsedMessageView;
+import dev.smtpmock.internal.store.Transcript;
+import dev.smtpmock.scenario.Event;
+import dev.smtpmock.scenario.Extension;
+import dev.smtpmock.scenario.Fault;
+import dev.smtpmock.scenario.Reply;
+import dev.smtpmock.scenario.Rule;
+import dev.smtpmock.scenario.ServerSettings;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The protocol state machine of one connection. Input is framed here, one item at a time, because
+ * how the next bytes are read depends on the reply to the previous command (SPEC 2.5). Every method
+ * runs under the connection's lock, from an I/O thread or a scheduler thread; nothing here blocks.
+ */
+public final class SmtpConnection {
+  /** Past this many bytes queued for writing, reading stops until the client catches up. */
+  static final int WRITE_HIGH_WATER = 64 * 1024;
+
+  private static final Map<Verb, CommandHandler> HANDLERS = handlers();
+
+  private enum Mode {
+    COMMAND,
+    AUTH_RESPONSE,
+    DATA,
+    BDAT_CHUNK,
+    AWAIT_TLS_RECORD,
+    DISCARD,
+    HUNG,
+    CLOSED
+  }
+
+  private final ServerContext context;
+  private final Channel channel;
+  private final ServerSettings settings;
+  private final Transcript transcript;
+  private final InputBuffer input = new InputBuffer();
+  private final BdatReader bdat = new BdatReader(this);
+  private final AuthExchange auth = new AuthExchange(this);
+  private ScenarioRuntime runtime;
+  private ConnectionRules rules;
+
+  private Mode mode = Mode.COMMAND;
+  private boolean busy = true;
+  private boolean writeBlocked;
+  private boolean discardingLongLine;
+  private long discarded;
+  private long highWaterWriteBytes;
+  private long waitingSince = -1;
+  private boolean idleCheckScheduled;
+
+  private boolean tls;
+  private String user;
+  private Transaction transaction;
+  private DataReader data;
+  private AfterBytesWatch watch;
+  private Occurrence watchOccurrence;
+  private PendingMessage pending;
+  private String lastWritten;
+
+  /** A message whose data has ended and which awaits its final reply. */
+  record PendingMessage(String id, byte[] data, long size, boolean truncated) {}
+
+  public SmtpConnection(ServerContext context, Channel channel, boolean implicitTls) {
+    this.context = context;
+    this.channel = channel;
+    this.runtime = context.runtime();
+    this.settings = runtime.settings();
+    this.transcript = context.open(this, channel.clientAddress());
+    this.rules = runtime.engine().connection(transcript.connection(), channel.clientIp());
+    this.tls = false;
+    if (implicitTls) {
+      channel.startTlsOnFlush(runtime.tls());
+    }
+  }
+
+  private static Map<Verb, CommandHandler> handlers() {
+    Map<Verb, CommandHandler> map = new EnumMap<>(Verb.class);
+    map.put(Verb.HELO, new HeloHandler(false));
+    map.put(Verb.EHLO, new HeloHandler(true));
+    map.put(Verb.MAIL, new MailHandler());
+    map.put(Verb.RCPT, new RcptHandler());
+    map.put(Verb.DATA, new DataHandler());
+    map.put(Verb.RSET, SimpleHandlers.RSET);
+    map.put(Verb.NOOP, SimpleHandlers.NOOP);
+    map.put(Verb.VRFY, SimpleHandlers.VRFY);
+    map.put(Verb.EXPN, SimpleHandlers.NOT_RECOGNIZED);
+    map.put(Verb.HELP, SimpleHandlers.NOT_RECOGNIZED);
+    map.put(Verb.QUIT, SimpleHandlers.QUIT);
+    map.put(Verb.STARTTLS, new StartTlsHandler());
+    return map;
+  }
+
+  // ---- transport events ----
+
+  /** The connection is open: the connect occurrence, then the greeting. */
+  public synchronized void start() {
+    busy = false;
+    Occurrence occurrence = occurrence(Event.CONNECT, null, null);
+    respond(
+        occurrence,
+        rules.evaluate(occurrence),
+        () -> Replies.greeting(settings.hostname(), settings.greeting()),
+        reply -> {});
+    drain();
+  }
+
+  public synchronized void received(byte[] bytes) {
+    switch (mode) {
+      case CLOSED, HUNG -> {
+        return;
+      }
+      case DISCARD -> {
+        discarded += bytes.length;
+        return;
+      }
+      case AWAIT_TLS_RECORD -> {
+        transcript.server("(TLS record received: connection reset)", null);
+        close(End.FAULT, true);
+        return;
+      }
+      default -> {}
+    }
+    input.append(bytes, 0, bytes.length);
+    drain();
+  }
+
+  /** Bytes were sent: resume reading once the client has caught up with its replies. */
+  public synchronized void written() {
+    if (writeBlocked && channel.scheduledWriteBytes() <= WRITE_HIGH_WATER / 2) {
+      writeBlocked = false;
+      channel.resumeRead();
+      drain();
+    }
+  }
+
+  public synchronized void tlsEstablished(String protocol, String cipher) {
+    tls = true;
+    transcript.tls(protocol, cipher);
+    transcript.server("(TLS established: " + protocol + ", " + cipher + ")", null);
+  }
+
+  /** The connection closed, by either side: an unfinished message is kept as incomplete. */
+  public synchronized void closed() {
+    if (pending != null) {
+      store(pending, Status.INCOMPLETE, null);
+      pending = null;
+    } else if (data != null) {
+      store(
+          new PendingMessage(context.nextMessageId(), data.data(), data.size(), data.overLimit()),
+          Status.INCOMPLETE,
+          null);
+    } else if (transaction != null && transaction.chunks != null) {
+      store(
+          pendingMessage(
+              transaction.chunks.toByteArray(),
+              transaction.chunkBytes,
+              transaction.chunksOverLimit),
+          Status.INCOMPLETE,
+          null);
+    }
+    if (discarded > 0) {
+      transcript.client("(" + discarded + " bytes of message data discarded)");
+    }
+    mode = Mode.CLOSED;
+    transcript.end(End.CLIENT_CLOSED);
+    context.closed(this);
+  }
+
+  /** The server is stopping. */
+  public synchronized void serverStopping() {
+    transcript.end(End.SERVER_STOPPED);
+  }
+
+  // ---- framing ----
+
+  private void drain() {
+    while (!busy && !writeBlocked && mode != Mode.CLOSED && mode != Mode.HUNG) {
+      if (!step()) {
+        break;
+      }
+    }
+    if (!busy && awaitsInput()) {
+      awaitInput();
+    }
+  }
+
+  private boolean awaitsInput() {
+    return mode == Mode.COMMAND
+        || mode == Mode.AUTH_RESPONSE
+        || mode == Mode.DATA
+        || mode == Mode.BDAT_CHUNK;
+  }
+
+  private boolean step() {
+    return switch (mode) {
+      case COMMAND, AUTH_RESPONSE -> stepLine();
+      case DATA -> stepData();
+      case BDAT_CHUNK -> bdat.step(input);
+      default -> false;
+    };
+  }
+
+  private boolean stepLine() {
+    int lf = input.indexOfLf();
+    int max = settings.maxLineLength();
+    if (lf < 0) {
+      if (input.available() > max) {
+        input.clear();
+        discardingLongLine = true;
+      }
+      return false;
+    }
+    byte[] raw = input.take(lf + 1);
+    activity();
+    if (discardingLongLine || raw.length > max) {
+      discardingLongLine = false;
+      transcript.client("(line too long: discarded)");
+      reply(Replies.LINE_TOO_LONG);
+      return true;
+    }
+    int length = raw.length - 1;
+    if (length > 0 && raw[length - 1] == '\r') {
+      length--;
+    }
+    if (mode == Mode.AUTH_RESPONSE) {
+      String line = new String(raw, 0, length, StandardCharsets.ISO_8859_1);
+      transcript.client(line);
+      mode = Mode.COMMAND;
+      auth.respond(line);
+      return true;
+    }
+    command(raw, length);
+    return true;
+  }
+
+  private void command(byte[] raw, int length) {
+    String line;
+    for (int i = 0; i < length; i++) {
+      if (raw[i] == 0) {
+        transcript.client(new String(raw, 0, length, StandardCharsets.ISO_8859_1));
+        reply(Replies.BAD_SYNTAX);
+        return;
+      }
+    }
+    try {
+      line =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(raw, 0, length))
+              .toString();
+    } catch (CharacterCodingException e) {
+      transcript.client(new String(raw, 0, length, StandardCharsets.ISO_8859_1));
+      reply(Replies.BAD_UTF8);
+      return;
+    }
+    transcript.client(line);
+    followSwap();
+    Command command = Command.parse(line);
+    if (command.verb == null) {
+      Occurrence occurrence = occurrence(Event.UNKNOWN, line, line);
+      respond(occurrence, rules.evaluate(occurrence), () -> Replies.NOT_RECOGNIZED, reply -> {});
+      return;
+    }
+    switch (command.verb) {
+      case AUTH -> auth.command(command);
+      case BDAT -> bdat.command(command);
+      default -> run(HANDLERS.get(command.verb), command);
+    }
+  }
+
+  private void run(CommandHandler handler, Command command) {
+    Reply refusal = handler.check(this, command);
+    if (refusal != null) {
+      reply(refusal);
+      return;
+    }
+    Occurrence occurrence = commandOccurrence(command, handler.matchText(command));
+    respond(
+        occurrence,
+        rules.evaluate(occurrence),
+        () -> handler.answer(this, command),
+        reply -> handler.apply(this, command, reply));
+  }
+
+  private Occurrence commandOccurrence(Command command, String matchText) {
+    Event event = command.verb.event;
+    String sender = transaction != null ? transaction.sender : null;
+    String recipient = null;
+    boolean inTransaction = transaction != null;
+    if (event == Event.MAIL) {
+      sender = ((Address) command.parsed).address();
+      inTransaction = true;
+    } else if (event == Event.RCPT) {
+      recipient = RcptHandler.recipient(command);
+    }
+    return new Occurrence(
+        event, matchText, command.line, sender, recipient, inTransaction, tls, user != null, null);
+  }
+
+  /** An occurrence that is not tied to a parsed command. */
+  Occurrence occurrence(Event event, String matchText, String commandLine) {
+    return occurrence(event, matchText, commandLine, null);
+  }
+
+  private Occurrence occurrence(
+      Event event, String matchText, String commandLine, MessageView message) {
+    return new Occurrence(
+        event,
+        matchText,
+        commandLine,
+        transaction != null ? transaction.sender : null,
+        null,
+        transaction != null,
+        tls,
+        user != null,
+        message);
+  }
+
+  /** A swapped scenario takes effect at the next command, with fresh counters (SPEC 4.1). */
+  private void followSwap() {
+    ScenarioRuntime current = context.runtime();
+    if (current != runtime) {
+      runtime = current;
+      rules = current.engine().connection(transcript.connection(), channel.clientIp());
+    }
+  }
+
+  // ---- message data ----
+
+  void startData() {
+    mode = Mode.DATA;
+    data = new DataReader(settings.maxMessageSize());
+    watch = watchMessage();
+  }
+
+  private boolean stepData() {
+    if (input.isEmpty()) {
+      return false;
+    }
+    int max = input.available();
+    long threshold = watch == null ? -1 : nextThreshold(data.wireBytes());
+    if (threshold > 0) {
+      max = (int) Math.min(max, threshold - data.wireBytes());
+    }
+    int consumed = data.read(input.array(), input.offset(), max);
+    input.skip(consumed);
+    if (data.takeLineEnded()) {
+      activity();
+    }
+    if (watch != null && !data.ended()) {
+      Match struck = watch.onBytes(data.wireBytes());
+      if (struck != null) {
+        afterBytes(struck, data.wireBytes());
+        return true;
+      }
+    }
+    if (data.ended()) {
+      dataEnded();
+    }
+    return true;
+  }
+
+  /** Starts watching the data of a message for after-bytes rules; null when there are none. */
+  AfterBytesWatch watchMessage() {
+    watchOccurrence = occurrence(Event.MESSAGE, null, null);
+    return rules.watchMessage(watchOccurrence);
+  }
+
+  /** The next after-bytes threshold above {@code bytes}, or -1, so that a rule strikes exactly. */
+  long nextThreshold(long bytes) {
+    long next = -1;
+    for (Rule rule : runtime.scenario().rules()) {
+      Long at = rule.afterBytes();
+      if (at != null && at > bytes && (next < 0 || at < next)) {
+        next = at;
+      }
+    }
+    return next;
+  }
+
+  /**
+   * An after-bytes rule struck mid-data: the message can only end incomplete, and what the client
+   * sends meanwhile is read and dropped.
+   */
+  void afterBytes(Match struck, long bytes) {
+    transcript.client("(" + bytes + " bytes of message data)");
+    discarded += input.clear();
+    mode = Mode.DISCARD;
+    respond(watchOccurrence, struck, () -> null, reply -> {});
+  }
+
+  private void dataEnded() {
+    if (watch != null) {
+      watch.onEnd();
+    }
+    transcript.client("(message data: " + data.size() + " bytes)");
+    mode = Mode.COMMAND;
+    PendingMessage message =
+        new PendingMessage(context.nextMessageId(), data.data(), data.size(), data.overLimit());
+    data = null;
+    watch = null;
+    messageEnded(message, null, () -> Replies.queued(message.id()));
+  }
+
+  /**
+   * The end of a message's data (the final dot, or BDAT LAST): the message occurrence, then its
+   * final reply. {@code bdatMatch} is a bdat rule that already answered BDAT LAST, or null; {@code
+   * queued} is the default reply when the message fits.
+   */
+  void messageEnded(PendingMessage message, Match bdatMatch, Supplier<Reply> queued) {
+    pending = message;
+    Occurrence occurrence =
+        occurrence(
+            Event.MESSAGE, null, null, new ParsedMessageView(message.data(), message.size()));
+    Match match;
+    if (bdatMatch != null) {
+      rules.countOnly(occurrence);
+      match = bdatMatch;
+    } else {
+      match = rules.evaluate(occurrence);
+    }
+    respond(
+        occurrence,
+        match,
+        () -> message.truncated() ? Replies.DATA_TOO_BIG : queued.get(),
+        reply -> finishMessage(message, reply));
+  }
+
+  PendingMessage pendingMessage(byte[] bytes, long size, boolean truncated) {
+    return new PendingMessage(context.nextMessageId(), bytes, size, truncated);
+  }
+
+  private void finishMessage(PendingMessage message, Reply reply) {
+    if (pending != message) {
+      return;
+    }
+    pending = null;
+    Status status = reply != null && reply.isPositive() ? Status.ACCEPTED : Status.REJECTED;
+    store(message, status, lastWritten);
+    endTransaction();
+  }
+
+  void store(PendingMessage message, Status status, String replyText) {
+    Transaction t = transaction;
+    context
+        .messages()
+        .add(
+            sequence ->
+                new ReceivedMessage(
+                    message.id(),
+                    transcript.id(),
+                    transcript.connection(),
+                    sequence,
+                    status,
+                    replyText,
+                    t != null ? t.sender : "",
+                    t != null ? t.senderParameters : Map.of(),
+                    t != null ? t.recipients : java.util.List.of(),
+                    message.data(),
+                    message.size(),
+                    message.truncated(),
+                    Instant.now()));
+  }
+
+  // ---- replies and actions ----
+
+  /** A reply from the server itself, seen by no rule. */
+  void reply(Reply reply) {
+    write(renderDefault(reply), null);
+  }
+
+  /**
+   * Answers an occurrence: with the rule that fired, or the default. {@code effect} gets the reply
+   * once it has been handed to the transport (null after {@code raw}).
+   */
+  void respond(
+      Occurrence occurrence, Match match, Supplier<Reply> defaultReply, Consumer<Reply> effect) {
+    if (match == null) {
+      Reply reply = defaultReply.get();
+      write(renderDefault(reply), null);
+      effect.accept(reply);
+      closeAfter421(reply);
+      return;
+    }
+    Rule rule = match.rule();
+    Duration delay = rule.delay() == null ? Duration.ZERO : rules.delayFor(match);
+    if (delay.isZero()) {
+      perform(occurrence, match, defaultReply, effect);
+      return;
+    }
+    busy = true;
+    waitingSince = -1;
+    context
+        .scheduler()
+        .schedule(
+            () -> {
+              synchronized (this) {
+                if (mode == Mode.CLOSED) {
+                  return;
+                }
+                busy = false;
+                perform(occurrence, match, defaultReply, effect);
+                drain();
+              }
+            },
+            delay.toNanos(),
+            TimeUnit.NANOSECONDS);
+  }
+
+  private void perform(
+      Occurrence occurrence, Match match, Supplier<Reply> defaultReply, Consumer<Reply> effect) {
+    Rule rule = match.rule();
+    RuleRef ref = ref(match);
+    if (rule.fault() != null) {
+      fault(rule.fault(), ref);
+      return;
+    }
+    Reply reply = null;
+    byte[] bytes;
+    if (rule.raw() != null) {
+      bytes = fill(rule.raw(), occurrence).getBytes(StandardCharsets.ISO_8859_1);
+    } else if (rule.reply() != null) {
+      reply = rule.reply().withText(text -> fill(text, occurrence));
+      bytes = reply.render().getBytes(StandardCharsets.UTF_8);
+    } else {
+      reply = defaultReply.get();
+      bytes = renderDefault(reply);
+    }
+    Reply given = reply;
+    Runnable after =
+        () -> {
+          effect.accept(given);
+          then(rule, given, ref);
+        };
+    if (rule.drip() != null) {
+      drip(bytes, rule.drip(), ref, after);
+    } else {
+      write(bytes, ref);
+      after.run();
+    }
+  }
+
+  private void drip(byte[] bytes, Duration pause, RuleRef ref, Runnable after) {
+    transcript.server(text(bytes), ref);
+    lastWritten = text(bytes);
+    busy = true;
+    waitingSince = -1;
+    dripFrom(bytes, 0, pause, after);
+  }
+
+  private void dripFrom(byte[] bytes, int index, Duration pause, Runnable after) {
+    channel.write(new byte[] {bytes[index]});
+    if (index + 1 == bytes.length) {
+      busy = false;
+      after.run();
+      return;
+    }
+    context
+        .scheduler()
+        .schedule(
+            () -> {
+              synchronized (this) {
+                if (mode != Mode.CLOSED) {
+                  dripFrom(bytes, index + 1, pause, after);
+                  if (!busy) {
+                    drain();
+                  }
+                }
+              }
+            },
+            pause.toNanos(),
+            TimeUnit.NANOSECONDS);
+  }
+
+  private void then(Rule rule, Reply reply, RuleRef ref) {
+    if (rule.then() == null) {
+      closeAfter421(reply);
+      return;
+    }
+    switch (rule.then()) {
+      case CLOSE -> close(End.FAULT, false);
+      case RESET -> close(End.FAULT, true);
+      case HANG -> hang();
+    }
+  }
+
+  private void closeAfter421(Reply reply) {
+    if (reply != null && reply.code() == 421 && mode != Mode.CLOSED) {
+      close(End.FAULT, false);
+    }
+  }
+
+  private void fault(Fault fault, RuleRef ref) {
+    transcript.server("(fault: " + fault.name().toLowerCase(java.util.Locale.ROOT) + ")", ref);
+    switch (fault) {
+      case DISCONNECT -> close(End.FAULT, false);
+      case RESET -> close(End.FAULT, true);
+      case HANG -> hang();
+      case TLS_FAILURE -> {
+        write(renderDefault(Replies.READY_FOR_TLS), ref);
+        discardInput("plaintext");
+        mode = Mode.AWAIT_TLS_RECORD;
+        busy = false;
+      }
+    }
+  }
+
+  private void hang() {
+    discardInput("input");
+    mode = Mode.HUNG;
+    channel.suspendRead();
+    context
+        .scheduler()
+        .schedule(
+            () -> {
+              synchronized (this) {
+                if (mode == Mode.HUNG) {
+                  close(End.FAULT, false);
+                }
+              }
+            },
+            settings.idleTimeout().toNanos(),
+            TimeUnit.NANOSECONDS);
+  }
+
+  /** Closes after what is queued has been written; the commands not yet processed are dropped. */
+  private void close(End end, boolean reset) {
+    discardInput("input");
+    mode = Mode.CLOSED;
+    transcript.end(end);
+    if (reset) {
+      channel.resetOnFlush();
+    } else {
+      channel.closeOnFlush();
+    }
+  }
+
+  void quit() {
+    close(End.QUIT, false);
+  }
+
+  private void discardInput(String what) {
+    int dropped = input.clear();
+    if (dropped > 0) {
+      transcript.client("(" + dropped + " bytes of " + what + " discarded)");
+    }
+  }
+
+  private void write(byte[] bytes, RuleRef ref) {
+    transcript.server(text(bytes), ref);
+    lastWritten = text(bytes);
+    channel.write(bytes);
+    long scheduled = channel.scheduledWriteBytes();
+    highWaterWriteBytes = Math.max(highWaterWriteBytes, scheduled);
+    if (scheduled > WRITE_HIGH_WATER && !writeBlocked) {
+      writeBlocked = true;
+      channel.suspendRead();
+    }
+  }
+
+  private static String text(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text;
+  }
+
+  /** Default replies lose their enhanced codes when ENHANCEDSTATUSCODES is not advertised. */
+  private byte[] renderDefault(Reply reply) {
+    Reply shown =
+        settings.advertises(Extension.ENHANCEDSTATUSCODES) ? reply : reply.withoutEnhancedCode();
+    return shown.render().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String fill(String text, Occurrence occurrence) {
+    return Placeholders.fill(
+        text,
+        name ->
+            switch (name) {
+              case "hostname" -> settings.hostname();
+              case "client-ip" -> channel.clientIp();
+              case "session" -> transcript.id();
+              case "sender" -> occurrence.sender();
+              case "recipient" -> occurrence.recipient();
+              case "id" -> pending != null ? pending.id() : null;
+              default -> null;
+            });
+  }
+
+  private static RuleRef ref(Match match) {
+    Rule rule = match.rule();
+    String name = rule.name() != null ? rule.name() : "rule " + (match.index() + 1);
+    Rule.Location at = rule.location();
+    return at == null
+        ? new RuleRef(name, null, 0, 0)
+        : new RuleRef(name, at.source(), at.line(), at.column());
+  }
+
+  // ---- idle timer ----
+
+  private void activity() {
+    waitingSince = -1;
+  }
+
+  private void awaitInput() {
+    if (waitingSince < 0) {
+      waitingSince = System.nanoTime();
+    }
+    if (!idleCheckScheduled) {
+      idleCheckScheduled = true;
+      long left = waitingSince + settings.idleTimeout().toNanos() - System.nanoTime();
+      context.scheduler().schedule(this::idleCheck, Math.max(0, left), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private synchronized void idleCheck() {
+    idleCheckScheduled = false;
+    if (mode == Mode.CLOSED || mode == Mode.HUNG || waitingSince < 0 || busy) {
+      return;
+    }
+    if (System.nanoTime() - waitingSince >= settings.idleTimeout().toNanos()) {
+      write(renderDefault(Replies.idleTimeout(settings.hostname())), null);
+      close(End.IDLE_TIMEOUT, false);
+    } else {
+      awaitInput();
+    }
+  }
+
+  // ---- session state, for the handlers ----
+
+  ServerSettings settings() {
+    return settings;
+  }
+
+  boolean tlsActive() {
+    return tls;
+  }
+
+  String user() {
+    return user;
+  }
+
+  void authenticated(String user) {
+    this.user = user;
+    transcript.user(user);
+  }
+
+  Transaction transaction() {
+    return transaction;
+  }
+
+  void openTransaction(Transaction transaction) {
+    this.transaction = transaction;
+  }
+
+  /** A MAIL was refused: it was occurrence 1 of a transaction that never opened. */
+  void transactionNotOpened() {
+    rules.transactionEnded();
+  }
+
+  void endTransaction() {
+    transaction = null;
+    rules.transactionEnded();
+  }
+
+  void startTls() {
+    discardInput("plaintext");
+    endTransaction();
+    user = null;
+    channel.startTlsOnFlush(runtime.tls());
+  }
+
+  ServerContext context() {
+    return context;
+  }
+
+  ConnectionRules rules() {
+    return rules;
+  }
+
+  Transcript transcript() {
+    return transcript;
+  }
+
+  void expectAuthResponse() {
+    mode = Mode.AUTH_RESPONSE;
+  }
+
+  void expectChunk() {
+    mode = Mode.BDAT_CHUNK;
+  }
+
+  void chunkDone() {
+    mode = Mode.COMMAND;
+  }
+
+  boolean advertises(Extension extension) {
+    return settings.advertises(extension);
+  }
+
+  /** The most bytes ever queued for writing on this connection, for tests of flow control. */
+  public synchronized long highWaterWriteBytes() {
+    return highWaterWriteBytes;
+  }
+}

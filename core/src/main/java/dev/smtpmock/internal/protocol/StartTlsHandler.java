@@ -1,0 +1,33 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.scenario.Extension;
+import dev.smtpmock.scenario.Reply;
+
+/** STARTTLS (RFC 3207): after the 220, the handshake; the session starts afresh. */
+final class StartTlsHandler implements CommandHandler {
+  @Override
+  public Reply check(SmtpConnection session, Command command) {
+    if (!session.settings().advertises(Extension.STARTTLS) || session.settings().tls().implicit()) {
+      return Replies.NOT_IMPLEMENTED;
+    }
+    if (session.tlsActive()) {
+      return Replies.TLS_ACTIVE;
+    }
+    if (command.hasArgument()) {
+      return Replies.noArgument("STARTTLS");
+    }
+    return null;
+  }
+
+  @Override
+  public Reply answer(SmtpConnection session, Command command) {
+    return Replies.READY_FOR_TLS;
+  }
+
+  @Override
+  public void apply(SmtpConnection session, Command command, Reply reply) {
+    if (reply != null && reply.code() == 220) {
+      session.startTls();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.ReceivedMessage.Recipient;
+import dev.smtpmock.internal.rules.AfterBytesWatch;
+import dev.smtpmock.scenario.Reply;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A mail transaction from MAIL to the reply to its message (or RSET, HELO/EHLO, STARTTLS). */
+final class Transaction {
+  final String sender;
+  final Map<String, String> senderParameters;
+  final boolean smtputf8;
+  final List<Recipient> recipients = new ArrayList<>();
+  int refusedRecipients;
+
+  /** BDAT chunks so far; null until the first chunk. */
+  ByteArrayOutputStream chunks;
+
+  long chunkBytes;
+  boolean chunksOverLimit;
+
+  /** Watches the chunks for after-bytes rules; null when there are none. */
+  AfterBytesWatch watch;
+
+  /**
+   * The sequence check before message data (DATA or BDAT): null when data may follow, else the
+   * reply; {@code 554} rather than {@code 503} once every RCPT was refused.
+   */
+  static Reply readyForData(Transaction transaction) {
+    if (transaction == null) {
+      return Replies.NEED_MAIL;
+    }
+    if (transaction.recipients.isEmpty()) {
+      return transaction.refusedRecipients > 0 ? Replies.NO_VALID_RECIPIENTS : Replies.NEED_RCPT;
+    }
+    return null;
+  }
+
+  Transaction(String sender, Map<String, String> senderParameters, boolean smtputf8) {
+    this.sender = sender;
+    this.senderParameters = Map.copyOf(senderParameters);
+    this.smtputf8 = smtputf8;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.smtpmock.internal.rules;
+
+/**
+ * Watches one message's data for {@code after-bytes} rules (SPEC 2.6). For such a rule the message
+ * is one occurrence when its threshold is reached (then its matchers are tested), or at the end of
+ * the data if that comes first (then it is counted without firing).
+ */
+public final class AfterBytesWatch {
+  private final ConnectionRules connection;
+  private final Occurrence message;
+  private final int[] byThreshold;
+  private int reached;
+
+  AfterBytesWatch(ConnectionRules connection, Occurrence message, int[] byThreshold) {
+    this.connection = connection;
+    this.message = message;
+    this.byThreshold = byThreshold;
+  }
+
+  /**
+   * The wire bytes of the data so far, cumulative. Counts an occurrence for each rule whose
+   * threshold this total reaches, in increasing threshold order (ties in source order), and returns
+   * the first that fires, or null. Rules past the one that fires stay pending.
+   */
+  public Match onBytes(long totalWireBytes) {
+    while (reached < byThreshold.length && threshold(reached) <= totalWireBytes) {
+      int i = byThreshold[reached++];
+      Counter.Tick tick = connection.count(i, message, connection.now());
+      if (tick != null && connection.fires(i, message, tick)) {
+        return new Match(connection.rule(i), i);
+      }
+    }
+    return null;
+  }
+
+  /** The data ended: rules whose threshold was not reached count one occurrence, without firing. */
+  public void onEnd() {
+    long now = connection.now();
+    while (reached < byThreshold.length) {
+      connection.count(byThreshold[reached++], message, now);
+    }
+  }
+
+  private long threshold(int position) {
+    return connection.rule(byThreshold[position]).afterBytes();
+  }
+}

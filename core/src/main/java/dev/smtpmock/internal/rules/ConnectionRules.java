@@ -1,0 +1,184 @@
+package dev.smtpmock.internal.rules;
+
+import dev.smtpmock.scenario.CounterKey;
+import dev.smtpmock.scenario.Rule;
+import dev.smtpmock.scenario.Scope;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The rule state of one connection: its connection- and transaction-scope counters and its seeded
+ * draws. Not thread-safe: the caller serializes one connection's calls.
+ */
+public final class ConnectionRules {
+  // Keeps the delay draws apart from the probability draws made from the same seed.
+  private static final long DELAY_STREAM = 0x64656C6179L;
+
+  private final RuleEngine engine;
+  private final List<Rule> rules;
+  private final int connectionNumber;
+  private final String clientIp;
+  private final Map<CounterId, Counter> connectionCounters = new HashMap<>();
+  private final Map<CounterId, Counter> transactionCounters = new HashMap<>();
+  // Per rule, the occurrences of its events so far in this connection, whatever the scope: the
+  // probability draw depends on this count alone (SPEC 2.4).
+  private final long[] heard;
+  private final SplittableRandom delays;
+
+  ConnectionRules(RuleEngine engine, int connectionNumber, String clientIp) {
+    this.engine = engine;
+    this.rules = engine.rules();
+    this.connectionNumber = connectionNumber;
+    this.clientIp = clientIp;
+    this.heard = new long[rules.size()];
+    this.delays = new SplittableRandom(Draws.mix(engine.seed(), DELAY_STREAM, connectionNumber));
+  }
+
+  /**
+   * Counts this occurrence for every rule listening to its event (and {@code any} rules for
+   * commands), then returns the first rule in source order whose matchers all hold, or null. Rules
+   * with {@code after-bytes} are left to {@link AfterBytesWatch}: neither counted nor returned.
+   */
+  public Match evaluate(Occurrence occurrence) {
+    Counter.Tick[] ticks = countAll(occurrence);
+    for (int i = 0; i < ticks.length; i++) {
+      if (ticks[i] != null && fires(i, occurrence, ticks[i])) {
+        return new Match(rules.get(i), i);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Counts the occurrence for every listening rule and evaluates none: after a {@code bdat} rule
+   * fired on {@code BDAT LAST}, the message is counted but no message rule is evaluated (SPEC 2.3).
+   */
+  public void countOnly(Occurrence occurrence) {
+    countAll(occurrence);
+  }
+
+  /**
+   * The transaction ended (final reply to the message, RSET, HELO/EHLO, STARTTLS): {@code per:
+   * transaction} counters start again.
+   */
+  public void transactionEnded() {
+    transactionCounters.clear();
+  }
+
+  /**
+   * Starts watching a message's data for {@code after-bytes} rules, which then count and fire
+   * through the watch only; null when the scenario has none.
+   */
+  public AfterBytesWatch watchMessage(Occurrence messageOccurrence) {
+    int[] order = engine.afterBytesOrder();
+    return order.length == 0 ? null : new AfterBytesWatch(this, messageOccurrence, order);
+  }
+
+  /**
+   * The rule's delay: a fixed one as is, a range drawn uniformly from this connection's seeded
+   * source; {@link Duration#ZERO} when the rule has none.
+   */
+  public Duration delayFor(Match match) {
+    Rule.Delay delay = match.rule().delay();
+    if (delay == null) {
+      return Duration.ZERO;
+    }
+    long spread = delay.max().toNanos() - delay.min().toNanos();
+    if (spread <= 0) {
+      return delay.min();
+    }
+    return delay.min().plusNanos(delays.nextLong(spread + 1));
+  }
+
+  private Counter.Tick[] countAll(Occurrence o) {
+    Counter.Tick[] ticks = new Counter.Tick[rules.size()];
+    long now = engine.now();
+    for (int i = 0; i < ticks.length; i++) {
+      Rule rule = rules.get(i);
+      if (rule.afterBytes() == null && Matchers.listens(rule, o)) {
+        ticks[i] = count(i, o, now);
+      }
+    }
+    return ticks;
+  }
+
+  /**
+   * Counts one occurrence for rule {@code i}; null when its scope ignores it ({@code per:
+   * transaction} outside a transaction).
+   */
+  Counter.Tick count(int i, Occurrence o, long now) {
+    heard[i]++;
+    Rule rule = rules.get(i);
+    if (rule.per() == Scope.TRANSACTION && !o.inTransaction()) {
+      return null;
+    }
+    CounterId id = new CounterId(i, keyValues(rule, o));
+    Counter counter =
+        switch (rule.per()) {
+          case SERVER -> engine.serverCounter(id);
+          case TRANSACTION -> transactionCounters.computeIfAbsent(id, unused -> new Counter());
+          case CONNECTION -> connectionCounters.computeIfAbsent(id, unused -> new Counter());
+        };
+    return counter.tick(now, rule.rate());
+  }
+
+  /**
+   * Whether rule {@code i} fires on the occurrence just counted; records the firing if so. Times
+   * and probability come last: they are the only tests with a cost (a firing, a draw).
+   */
+  boolean fires(int i, Occurrence o, Counter.Tick tick) {
+    Rule rule = rules.get(i);
+    boolean fires =
+        countHolds(rule, tick)
+            && Matchers.hold(rule, o, connectionNumber)
+            && drawHolds(i, rule)
+            && tick.counter().tryFire(rule.times());
+    if (fires) {
+      engine.recordFiring(i);
+    }
+    return fires;
+  }
+
+  long now() {
+    return engine.now();
+  }
+
+  Rule rule(int i) {
+    return rules.get(i);
+  }
+
+  private static boolean countHolds(Rule rule, Counter.Tick tick) {
+    return (rule.nth() == null || tick.count() == rule.nth())
+        && (rule.after() == null || tick.count() > rule.after())
+        && (rule.rate() == null || tick.rateExceeded());
+  }
+
+  private boolean drawHolds(int i, Rule rule) {
+    if (rule.probability() == null) {
+      return true;
+    }
+    long seed = Draws.mix(engine.seed(), i, connectionNumber, heard[i]);
+    return new SplittableRandom(seed).nextDouble() < rule.probability();
+  }
+
+  private List<String> keyValues(Rule rule, Occurrence o) {
+    if (rule.keys().isEmpty()) {
+      return List.of();
+    }
+    String[] values = new String[rule.keys().size()];
+    for (int k = 0; k < values.length; k++) {
+      CounterKey key = rule.keys().get(k);
+      values[k] =
+          switch (key) {
+            case CLIENT -> clientIp;
+            case SENDER -> o.sender();
+            case RECIPIENT -> o.recipient();
+          };
+    }
+    return Arrays.asList(values);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.smtpmock.internal.rules;
+
+import dev.smtpmock.scenario.Rule;
+import java.util.ArrayDeque;
+
+/**
+ * The state of one rule in one scope for one key value: occurrences, recent occurrence times (for
+ * {@code rate}) and firings (for {@code times}). Synchronized because server-scope counters are
+ * shared by every connection; uncontended elsewhere.
+ */
+final class Counter {
+  /** What counting one occurrence told: its ordinal and whether the rate was exceeded. */
+  record Tick(Counter counter, long count, boolean rateExceeded) {}
+
+  private long count;
+  private long fired;
+  // The times of the occurrences still in the rate window, at most N+1 of them: enough to tell
+  // whether N is exceeded, and no more memory than the occurrences seen however large N is.
+  private ArrayDeque<Long> recent;
+
+  synchronized Tick tick(long now, Rule.Rate rate) {
+    count++;
+    return new Tick(this, count, rate != null && recordAndTest(now, rate));
+  }
+
+  private boolean recordAndTest(long now, Rule.Rate rate) {
+    if (recent == null) {
+      recent = new ArrayDeque<>();
+    }
+    recent.addLast(now);
+    long window = rate.window().toNanos();
+    while (!recent.isEmpty()
+        && (recent.size() > rate.count() + 1 || now - recent.peekFirst() >= window)) {
+      recent.removeFirst();
+    }
+    return recent.size() > rate.count();
+  }
+
+  /**
+   * Takes one firing if {@code times} allows it. Test and increment are one step so that concurrent
+   * connections cannot both take the last firing.
+   */
+  synchronized boolean tryFire(Integer limit) {
+    if (limit != null && fired >= limit) {
+      return false;
+    }
+    fired++;
+    return true;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.smtpmock.internal.rules;
+
+import dev.smtpmock.scenario.Rule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
+
+/**
+ * The compiled rules of one scenario with their server-wide state. A new engine means fresh
+ * counters, which is what {@code reset()} and a scenario swap need. Thread-safe: connections
+ * evaluate concurrently, each through its own {@link ConnectionRules}.
+ */
+public final class RuleEngine {
+  private final List<Rule> rules;
+  private final long seed;
+  private final LongSupplier nanoClock;
+  private final Map<CounterId, Counter> serverCounters = new ConcurrentHashMap<>();
+  private final AtomicLongArray fired;
+  // Indices of the after-bytes rules by threshold; the sort is stable, so ties keep source order.
+  private final int[] afterBytesOrder;
+
+  public RuleEngine(List<Rule> rules, long seed) {
+    this(rules, seed, System::nanoTime);
+  }
+
+  /** With a clock in nanoseconds for {@code rate}, so tests need not wait. */
+  RuleEngine(List<Rule> rules, long seed, LongSupplier nanoClock) {
+    this.rules = List.copyOf(rules);
+    this.seed = seed;
+    this.nanoClock = nanoClock;
+    this.fired = new AtomicLongArray(this.rules.size());
+    this.afterBytesOrder =
+        IntStream.range(0, this.rules.size())
+            .filter(i -> this.rules.get(i).afterBytes() != null)
+            .boxed()
+            .sorted(Comparator.comparingLong(i -> this.rules.get(i).afterBytes()))
+            .mapToInt(Integer::intValue)
+            .toArray();
+  }
+
+  /** The state of one connection, numbered 1, 2, … server-wide in accept order. */
+  public ConnectionRules connection(int connectionNumber, String clientIp) {
+    return new ConnectionRules(this, connectionNumber, clientIp);
+  }
+
+  /** Fired counts per rule, in rule order. */
+  public List<RuleFired> fired() {
+    List<RuleFired> result = new ArrayList<>(rules.size());
+    for (int i = 0; i < rules.size(); i++) {
+      String name = rules.get(i).name();
+      result.add(new RuleFired(name != null ? name : "rule " + (i + 1), fired.get(i)));
+    }
+    return result;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  long seed() {
+    return seed;
+  }
+
+  long now() {
+    return nanoClock.getAsLong();
+  }
+
+  Counter serverCounter(CounterId id) {
+    return serverCounters.computeIfAbsent(id, unused -> new Counter());
+  }
+
+  void recordFiring(int ruleIndex) {
+    fired.incrementAndGet(ruleIndex);
+  }
+
+  int[] afterBytesOrder() {
+    return afterBytesOrder;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.smtpmock.internal.store;
+
+import dev.smtpmock.SmtpSession;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** The transcripts of the sessions, oldest first, within the store's session bound. */
+public final class SessionStore {
+  private final Deque<Transcript> transcripts = new ArrayDeque<>();
+  private long maxSessions;
+  private long evicted;
+
+  public SessionStore(long maxSessions) {
+    this.maxSessions = maxSessions;
+  }
+
+  public synchronized void bound(long maxSessions) {
+    this.maxSessions = maxSessions;
+  }
+
+  public synchronized void add(Transcript transcript) {
+    transcripts.addLast(transcript);
+    while (transcripts.size() > maxSessions) {
+      transcripts.removeFirst();
+      evicted++;
+    }
+  }
+
+  public synchronized List<SmtpSession> snapshots() {
+    return transcripts.stream().map(Transcript::snapshot).toList();
+  }
+
+  public synchronized long evictedCount() {
+    return evicted;
+  }
+
+  public synchronized void clear() {
+    transcripts.clear();
+    evicted = 0;
+  }
+}

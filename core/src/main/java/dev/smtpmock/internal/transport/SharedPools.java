@@ -1,0 +1,71 @@
+package dev.smtpmock.internal.transport;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.mina.core.service.SimpleIoProcessorPool;
+import org.apache.mina.transport.socket.nio.NioProcessor;
+import org.apache.mina.transport.socket.nio.NioSession;
+
+/**
+ * The threads every server in the JVM shares, made once: starting and stopping a server per test
+ * then costs no thread creation. All are daemon threads named {@code smtpmock-shared-*}.
+ */
+final class SharedPools {
+  private SharedPools() {}
+
+  private static final class Holder {
+    static final ScheduledExecutorService SCHEDULER = newScheduler();
+    static final ExecutorService ACCEPTORS =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            5,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemon("smtpmock-shared-acceptor-"));
+    static final SimpleIoProcessorPool<NioSession> PROCESSORS =
+        new SimpleIoProcessorPool<>(
+            NioProcessor.class,
+            Executors.newCachedThreadPool(daemon("smtpmock-shared-io-")),
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            null);
+  }
+
+  private static ScheduledExecutorService newScheduler() {
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            daemon("smtpmock-shared-scheduler-"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
+  }
+
+  /** Delays, drips, hangs and idle checks. */
+  static ScheduledExecutorService scheduler() {
+    return Holder.SCHEDULER;
+  }
+
+  static ExecutorService acceptors() {
+    return Holder.ACCEPTORS;
+  }
+
+  static SimpleIoProcessorPool<NioSession> processors() {
+    return Holder.PROCESSORS;
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,239 @@
+package dev.smtpmock.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The per-rule combinations SPEC 2.3, 2.4, 2.6 and 2.7 forbid (errors) or question (warnings).
+ * Shared by both front doors: {@link Rule.Builder#build()} throws on the errors, the loader reports
+ * each at its key.
+ */
+final class RuleChecks {
+  /**
+   * One problem with a rule.
+   *
+   * @param key the YAML key it belongs to, e.g. {@code after-bytes}; null for the whole rule
+   */
+  record Problem(String key, String message) {}
+
+  static final Set<Event> TRANSACTION_EVENTS =
+      EnumSet.of(Event.MAIL, Event.RCPT, Event.DATA, Event.BDAT, Event.MESSAGE);
+  private static final Set<Event> OUTSIDE_TRANSACTIONS =
+      EnumSet.of(Event.CONNECT, Event.HELO, Event.EHLO, Event.STARTTLS, Event.AUTH, Event.QUIT);
+  private static final Set<Event> WITHOUT_ARGUMENT =
+      EnumSet.of(
+          Event.CONNECT,
+          Event.DATA,
+          Event.MESSAGE,
+          Event.QUIT,
+          Event.RSET,
+          Event.NOOP,
+          Event.STARTTLS);
+
+  private RuleChecks() {}
+
+  static List<Problem> errors(Rule rule) {
+    List<Problem> problems = new ArrayList<>();
+    if (rule.name() != null && rule.name().isBlank()) {
+      problems.add(new Problem("name", "a rule name can't be blank"));
+    }
+    if (rule.events().isEmpty()) {
+      problems.add(new Problem("when", "a rule needs when: the event or events it reacts to"));
+    }
+    actions(rule, problems);
+    afterBytes(rule, problems);
+    occurrences(rule, problems);
+    matchers(rule, problems);
+    ranges(rule, problems);
+    ReplyTextChecks.errors(rule, problems);
+    return problems;
+  }
+
+  static List<Problem> warnings(Rule rule) {
+    return ReplyTextChecks.warnings(rule);
+  }
+
+  private static void actions(Rule rule, List<Problem> problems) {
+    if (rule.reply() == null
+        && rule.raw() == null
+        && rule.fault() == null
+        && rule.delay() == null
+        && rule.drip() == null
+        && rule.then() == null
+        && rule.afterBytes() == null) {
+      problems.add(
+          new Problem(
+              null, "a rule needs an action: reply, raw, fault, delay, drip, then or after-bytes"));
+    }
+    List<String> writers = new ArrayList<>();
+    if (rule.reply() != null) {
+      writers.add("reply");
+    }
+    if (rule.raw() != null) {
+      writers.add("raw");
+    }
+    if (rule.fault() != null) {
+      writers.add("fault");
+    }
+    if (writers.size() > 1) {
+      problems.add(new Problem(writers.get(1), "give only one of reply, raw and fault"));
+    }
+    if (rule.fault() != null && rule.drip() != null) {
+      problems.add(new Problem("drip", "drip slows down a reply, and a fault writes none"));
+    }
+    if (rule.fault() != null && rule.then() != null) {
+      problems.add(new Problem("then", "then follows a reply, and a fault writes none"));
+    }
+    if (rule.fault() == Fault.TLS_FAILURE && !rule.events().equals(Set.of(Event.STARTTLS))) {
+      problems.add(new Problem("fault", "tls-failure is a fault of when: starttls alone"));
+    }
+  }
+
+  private static void afterBytes(Rule rule, List<Problem> problems) {
+    if (rule.afterBytes() == null) {
+      return;
+    }
+    if (!rule.events().equals(Set.of(Event.MESSAGE))) {
+      problems.add(new Problem("after-bytes", "after-bytes needs when: message alone"));
+    }
+    if (rule.fault() == null
+        && ((rule.reply() == null && rule.raw() == null) || rule.then() == null)) {
+      problems.add(
+          new Problem(
+              "after-bytes",
+              "after-bytes needs a fault, or a reply or raw with then: the data has not ended,"
+                  + " so there is no default reply to give"));
+    }
+    for (String key : List.of("header", "body", "min-size")) {
+      if (hasMessageMatcher(rule, key)) {
+        problems.add(
+            new Problem(key, key + " needs the whole message, so it can't go with after-bytes"));
+      }
+    }
+  }
+
+  private static void occurrences(Rule rule, List<Problem> problems) {
+    Set<Event> outside = intersection(rule.events(), OUTSIDE_TRANSACTIONS);
+    if (rule.per() == Scope.TRANSACTION && !outside.isEmpty()) {
+      problems.add(
+          new Problem(
+              "per",
+              "per: transaction can't count events outside transactions: " + names(outside)));
+    }
+    boolean connectOnly = rule.events().equals(Set.of(Event.CONNECT));
+    if (connectOnly && rule.per() == Scope.CONNECTION) {
+      String hint =
+          " — connect happens once per connection; did you mean `per: server` or `connection: N`?";
+      if (rule.nth() != null && rule.nth() > 1) {
+        problems.add(new Problem("nth", "nth: " + rule.nth() + " never matches" + hint));
+      }
+      if (rule.after() != null) {
+        problems.add(new Problem("after", "after on connect never matches" + hint));
+      }
+    }
+    if (rule.nth() != null && rule.after() != null) {
+      problems.add(new Problem("after", "nth and after can't be combined: choose one"));
+    }
+    if (rule.rate() != null && rule.per() == Scope.TRANSACTION) {
+      problems.add(
+          new Problem("rate", "rate counts per connection or per server, not per transaction"));
+    }
+  }
+
+  private static void matchers(Rule rule, List<Problem> problems) {
+    for (CounterKey key : rule.keys()) {
+      if (key == CounterKey.SENDER && !TRANSACTION_EVENTS.containsAll(rule.events())) {
+        problems.add(
+            new Problem(
+                "key",
+                "key sender needs events inside a transaction (mail, rcpt, data, bdat, message),"
+                    + " not "
+                    + names(minus(rule.events(), TRANSACTION_EVENTS))));
+      }
+      if (key == CounterKey.RECIPIENT && !Set.of(Event.RCPT).containsAll(rule.events())) {
+        problems.add(new Problem("key", "key recipient needs when: rcpt alone"));
+      }
+    }
+    Set<Event> noArgument = intersection(rule.events(), WITHOUT_ARGUMENT);
+    if (rule.match() != null && !noArgument.isEmpty()) {
+      problems.add(new Problem("match", "match has nothing to test on " + names(noArgument)));
+    }
+    for (String key : List.of("header", "body", "min-size")) {
+      if (hasMessageMatcher(rule, key) && !rule.events().equals(Set.of(Event.MESSAGE))) {
+        problems.add(new Problem(key, key + " needs when: message alone"));
+      }
+    }
+  }
+
+  private static void ranges(Rule rule, List<Problem> problems) {
+    atLeast(problems, "nth", rule.nth(), 1);
+    atLeast(problems, "after", rule.after(), 0);
+    atLeast(problems, "times", rule.times(), 1);
+    atLeast(problems, "min-size", rule.minSize(), 0);
+    atLeast(problems, "after-bytes", rule.afterBytes(), 1);
+    Double p = rule.probability();
+    if (p != null && !(p >= 0 && p <= 1)) {
+      problems.add(new Problem("probability", "probability must be from 0 to 1, not " + p));
+    }
+    for (Rule.ConnectionRange range : rule.connections()) {
+      if (range.from() < 1 || range.to() < range.from()) {
+        problems.add(
+            new Problem(
+                "connection",
+                "connection " + range + ": connections are numbered 1, 2, …, ranges low-high"));
+      }
+    }
+    if (rule.rate() != null) {
+      atLeast(problems, "rate", rule.rate().count(), 0);
+      if (!positive(rule.rate().window())) {
+        problems.add(new Problem("rate", "rate needs a window longer than 0"));
+      }
+    }
+    Rule.Delay delay = rule.delay();
+    if (delay != null && (delay.min().isNegative() || delay.max().compareTo(delay.min()) < 0)) {
+      problems.add(new Problem("delay", "a delay range goes from the shorter to the longer"));
+    }
+    if (rule.drip() != null && rule.drip().isNegative()) {
+      problems.add(new Problem("drip", "drip can't be negative"));
+    }
+  }
+
+  private static boolean hasMessageMatcher(Rule rule, String key) {
+    return switch (key) {
+      case "header" -> !rule.headers().isEmpty();
+      case "body" -> rule.body() != null;
+      default -> rule.minSize() != null;
+    };
+  }
+
+  private static void atLeast(List<Problem> problems, String key, Number value, long min) {
+    if (value != null && value.longValue() < min) {
+      problems.add(new Problem(key, key + " must be at least " + min + ", not " + value));
+    }
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
+  }
+
+  private static Set<Event> intersection(Set<Event> events, Set<Event> with) {
+    Set<Event> result = EnumSet.noneOf(Event.class);
+    events.stream().filter(with::contains).forEach(result::add);
+    return result;
+  }
+
+  static Set<Event> minus(Set<Event> events, Set<Event> without) {
+    Set<Event> result = EnumSet.noneOf(Event.class);
+    events.stream().filter(e -> !without.contains(e)).forEach(result::add);
+    return result;
+  }
+
+  /** Events in YAML spelling, e.g. {@code connect, helo}. */
+  static String names(Set<Event> events) {
+    return events.stream().map(ScenarioValues::yamlName).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,169 @@
+package dev.smtpmock.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes a {@link Scenario} from its parts, for both front doors: merges the base of {@code extends}
+ * (SPEC 2.9), checks what spans rules (duplicate names, rules that can never match) and gathers the
+ * warnings (SPEC 2.10).
+ */
+final class ScenarioAssembler {
+  /** The name of a builder-made scenario that was given none. */
+  static final String DEFAULT_NAME = "custom";
+
+  private ScenarioAssembler() {}
+
+  static Scenario assemble(
+      String name,
+      String description,
+      ServerSettings server,
+      List<Rule> rules,
+      String extendsReference,
+      Path baseDirectory,
+      SourceMap sourceMap) {
+    List<ScenarioProblem> problems = new ArrayList<>();
+    Scenario base =
+        extendsReference == null
+            ? null
+            : base(extendsReference, baseDirectory, sourceMap, problems);
+    List<Rule> merged = new ArrayList<>(rules);
+    if (base != null) {
+      merged.addAll(base.rules());
+      problems.addAll(base.warnings());
+    }
+    duplicateNames(merged, rules.size(), sourceMap, problems);
+    for (Rule rule : rules) {
+      for (RuleChecks.Problem p : RuleChecks.warnings(rule)) {
+        problems.add(
+            sourceMap.atRule(rule, p.key(), ScenarioProblem.Severity.WARNING, p.message()));
+      }
+    }
+    unreachable(merged, rules.size(), sourceMap, problems);
+    List<ScenarioProblem> sorted = SourceMap.sorted(problems, sourceMap.source());
+    if (sorted.stream().anyMatch(p -> p.severity() == ScenarioProblem.Severity.ERROR)) {
+      throw new InvalidScenarioException(sorted);
+    }
+    return Scenario.create(
+        name != null ? name : DEFAULT_NAME,
+        description,
+        base == null ? server : server.mergedOver(base.server()),
+        merged,
+        sorted);
+  }
+
+  private static Scenario base(
+      String reference, Path directory, SourceMap sourceMap, List<ScenarioProblem> problems) {
+    try {
+      return ScenarioLoader.resolve(reference, directory);
+    } catch (ReferenceException e) {
+      problems.add(sourceMap.atExtends(ScenarioProblem.Severity.ERROR, e.getMessage()));
+    } catch (InvalidScenarioException e) {
+      problems.add(
+          sourceMap.atExtends(
+              ScenarioProblem.Severity.ERROR,
+              "the base scenario '" + reference + "' has errors, listed after this file's"));
+      problems.addAll(e.problems());
+    }
+    return null;
+  }
+
+  /** Names are unique across the merged list, since stats and transcripts show them. */
+  private static void duplicateNames(
+      List<Rule> merged, int own, SourceMap sourceMap, List<ScenarioProblem> problems) {
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < merged.size(); i++) {
+      String name = merged.get(i).name();
+      Integer earlier = name == null ? null : first.putIfAbsent(name, i);
+      if (earlier == null) {
+        continue;
+      }
+      // a base can't hold a duplicate of its own, so one of the two rules is this file's
+      boolean laterIsOwn = i < own;
+      Rule reported = merged.get(laterIsOwn ? i : earlier);
+      int other = laterIsOwn ? earlier : i;
+      problems.add(
+          sourceMap.atRule(
+              reported,
+              "name",
+              ScenarioProblem.Severity.ERROR,
+              "duplicate rule name '"
+                  + name
+                  + "': "
+                  + label(merged, other)
+                  + (laterIsOwn ? "" : " of the base scenario")
+                  + (merged.get(other).location() != null
+                      ? " (" + merged.get(other).location() + ")"
+                      : "")
+                  + " has it too"));
+    }
+  }
+
+  /** Warns of a rule that an earlier rule without matchers always takes first (SPEC 2.10). */
+  private static void unreachable(
+      List<Rule> merged, int own, SourceMap sourceMap, List<ScenarioProblem> problems) {
+    for (int n = 0; n < merged.size(); n++) {
+      for (int m = 0; m < n; m++) {
+        if (m >= own || !takesAll(merged.get(m), merged.get(n))) {
+          continue;
+        }
+        // the base has warned about its own rules; report where this file can fix it
+        Rule at = merged.get(n < own ? n : m);
+        problems.add(
+            sourceMap.atRule(
+                at,
+                null,
+                ScenarioProblem.Severity.WARNING,
+                label(merged, n)
+                    + " can never match because "
+                    + label(merged, m)
+                    + " (no matchers) takes the same events earlier"));
+        break;
+      }
+    }
+  }
+
+  private static boolean takesAll(Rule earlier, Rule later) {
+    if (hasMatchers(earlier) || (earlier.afterBytes() == null) != (later.afterBytes() == null)) {
+      // after-bytes rules strike mid-data, end-of-data rules after it: neither hides the other
+      return false;
+    }
+    if (earlier.afterBytes() != null && earlier.afterBytes() > later.afterBytes()) {
+      return false;
+    }
+    return later.events().stream().allMatch(e -> covers(earlier, e));
+  }
+
+  private static boolean covers(Rule rule, Event event) {
+    return rule.on(event)
+        || (rule.on(Event.ANY)
+            && event != Event.CONNECT
+            && event != Event.MESSAGE
+            && event != Event.ANY);
+  }
+
+  private static boolean hasMatchers(Rule r) {
+    return r.nth() != null
+        || r.after() != null
+        || r.rate() != null
+        || !r.connections().isEmpty()
+        || r.times() != null
+        || r.match() != null
+        || !r.headers().isEmpty()
+        || r.body() != null
+        || r.minSize() != null
+        || r.probability() != null
+        || r.tls() != null
+        || r.authenticated() != null
+        // per: transaction ignores the occurrences outside a transaction
+        || (r.per() == Scope.TRANSACTION && !RuleChecks.TRANSACTION_EVENTS.containsAll(r.events()));
+  }
+
+  private static String label(List<Rule> rules, int index) {
+    Rule rule = rules.get(index);
+    return "rule " + (index + 1) + (rule.name() != null ? " '" + rule.name() + "'" : "");
+  }
+}

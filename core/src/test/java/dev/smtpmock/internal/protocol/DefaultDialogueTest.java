@@ -1,0 +1,163 @@
+package dev.smtpmock.internal.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpmock.ReceivedMessage;
+import dev.smtpmock.SmtpMockServer;
+import dev.smtpmock.testing.Dialogue;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** With no rule, the server answers as Postfix does, byte for byte (SPEC 3). */
+class DefaultDialogueTest {
+  private SmtpMockServer smtp;
+
+  @BeforeEach
+  void start() {
+    smtp = SmtpMockServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    smtp.close();
+  }
+
+  @Test
+  void aWholeTransactionGetsPostfixReplies() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.expect("220 smtpmock.test ESMTP smtpmock");
+      d.send("EHLO client.test")
+          .expect(
+              String.join(
+                  "\r\n",
+                  "250-smtpmock.test",
+                  "250-PIPELINING",
+                  "250-SIZE 10485760",
+                  "250-8BITMIME",
+                  "250-SMTPUTF8",
+                  "250-ENHANCEDSTATUSCODES",
+                  "250-CHUNKING",
+                  "250-DSN",
+                  "250 AUTH PLAIN LOGIN CRAM-MD5 XOAUTH2"));
+      d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
+      d.send("RCPT TO:<c@d.test>").expect("250 2.1.5 Ok");
+      d.send("DATA").expect("354 End data with <CR><LF>.<CR><LF>");
+      d.sendRaw("Subject: hi\r\n\r\n..dot\r\nbody\r\n.\r\n");
+      String queued = d.reply();
+      assertThat(queued).matches("250 2\\.0\\.0 Ok: queued as [0-9A-F]{12}");
+      d.send("QUIT").expect("221 2.0.0 Bye");
+      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      ReceivedMessage message = smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0);
+      assertThat(queued).endsWith(message.id());
+      assertThat(message.sender()).isEqualTo("a@b.test");
+      assertThat(message.recipientAddresses()).containsExactly("c@d.test");
+      assertThat(message.dataAsString()).isEqualTo("Subject: hi\r\n\r\n.dot\r\nbody\r\n");
+      assertThat(message.subject()).isEqualTo("hi");
+      assertThat(message.status()).isEqualTo(ReceivedMessage.Status.ACCEPTED);
+    }
+  }
+
+  @Test
+  void heloAndSimpleCommandsGetPostfixReplies() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("HELO client.test").expect("250 smtpmock.test");
+      d.send("HELO").expect("501 Syntax: HELO hostname");
+      d.send("EHLO").expect("501 Syntax: EHLO hostname");
+      d.send("NOOP").expect("250 2.0.0 Ok");
+      d.send("RSET").expect("250 2.0.0 Ok");
+      d.send("VRFY someone").expect("252 2.0.0 someone");
+      d.send("VRFY").expect("501 5.5.4 Syntax: VRFY address [SMTPUTF8]");
+      d.send("EXPN list").expect("500 5.5.2 Error: command not recognized");
+      d.send("HELP").expect("500 5.5.2 Error: command not recognized");
+      d.send("FOO bar").expect("500 5.5.2 Error: command not recognized");
+      d.send("STARTTLS").expect("502 5.5.1 Error: command not implemented");
+    }
+  }
+
+  @Test
+  void commandsOutOfSequenceGet503() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("RCPT TO:<c@d.test>").expect("503 5.5.1 Error: need MAIL command");
+      d.send("DATA").expect("503 5.5.1 Error: need MAIL command");
+      d.send("mail from:<a@b.test>").expect("250 2.1.0 Ok");
+      d.send("MAIL FROM:<a@b.test>").expect("503 5.5.1 Error: nested MAIL command");
+      d.send("DATA").expect("503 5.5.1 Error: need RCPT command");
+    }
+  }
+
+  @Test
+  void badAddressesGetPostfixSyntaxReplies() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("MAIL").expect("501 5.5.4 Syntax: MAIL FROM:<address>");
+      d.send("MAIL FROM:<a@b.test").expect("501 5.1.7 Bad sender address syntax");
+      d.send("MAIL FROM:<a@b.test> FOO=1").expect("555 5.5.4 Unsupported option: FOO=1");
+      d.send("MAIL FROM:<>").expect("250 2.1.0 Ok");
+      d.send("RCPT").expect("501 5.5.4 Syntax: RCPT TO:<address>");
+      d.send("RCPT TO:<c@d.test").expect("501 5.1.3 Bad recipient address syntax");
+      d.send("RCPT TO:c@d.test").expect("250 2.1.5 Ok");
+      d.send("RCPT TO:<@relay.test:e@f.test>").expect("250 2.1.5 Ok");
+    }
+  }
+
+  @Test
+  void dataAfterEveryRecipientWasRefusedGets554() {
+    try (SmtpMockServer full =
+        SmtpMockServer.start(
+            dev.smtpmock.scenario.Scenario.parse(
+                "rules: [{when: rcpt, reply: 550 5.1.1 No such user}]", "test"))) {
+      try (Dialogue d = Dialogue.connect(full)) {
+        d.reply();
+        d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
+        d.send("RCPT TO:<c@d.test>").expect("550 5.1.1 No such user");
+        d.send("DATA").expect("554 5.5.1 Error: no valid recipients");
+      }
+    }
+  }
+
+  @Test
+  void onlyCrLfDotCrLfEndsTheData() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("MAIL FROM:<a@b.test>").reply();
+      d.send("RCPT TO:<c@d.test>").reply();
+      d.send("DATA").reply();
+      d.sendRaw("line\n.\nstill data\r\n.\r\n");
+      d.expectStart("250 2.0.0 Ok: queued as ");
+    }
+    assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0).dataAsString())
+        .isEqualTo("line\n.\nstill data\r\n");
+  }
+
+  @Test
+  void inputSentBeforeTheGreetingIsAnsweredAfterIt() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.send("NOOP");
+      d.expect("220 smtpmock.test ESMTP smtpmock");
+      d.expect("250 2.0.0 Ok");
+    }
+  }
+
+  @Test
+  void sessionsRecordTheTranscript() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("NOOP").reply();
+      d.send("QUIT").reply();
+      d.closedHow();
+    }
+    org.awaitility.Awaitility.await().until(() -> !smtp.sessions().get(0).isOpen());
+    var session = smtp.sessions().get(0);
+    assertThat(session.id()).isEqualTo("S000001");
+    assertThat(session.connection()).isEqualTo(1);
+    assertThat(session.end()).isEqualTo(dev.smtpmock.SmtpSession.End.QUIT);
+    assertThat(session.commands()).containsExactly("NOOP", "QUIT");
+    assertThat(session.transcript())
+        .isEqualTo(
+            "S: 220 smtpmock.test ESMTP smtpmock\nC: NOOP\nS: 250 2.0.0 Ok\nC: QUIT\nS: 221 2.0.0 Bye");
+  }
+}
