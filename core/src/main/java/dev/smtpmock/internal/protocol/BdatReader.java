@@ -52,10 +52,10 @@ final class BdatReader {
     }
     Transaction t = accepting();
     if (t != null && t.chunks == null) {
-      t.watch = session.watchMessage();
+      t.watch = session.messages().watch();
     }
     if (t != null && t.watch != null) {
-      long threshold = session.nextThreshold(t.chunkBytes);
+      long threshold = session.messages().nextThreshold(t.chunkBytes);
       if (threshold > 0) {
         n = (int) Math.min(n, threshold - t.chunkBytes);
       }
@@ -75,7 +75,7 @@ final class BdatReader {
     if (t != null && t.watch != null) {
       Match struck = t.watch.onBytes(t.chunkBytes);
       if (struck != null) {
-        session.afterBytes(struck, t.chunkBytes);
+        session.messages().afterBytes(struck, t.chunkBytes);
         return true;
       }
     }
@@ -111,11 +111,12 @@ final class BdatReader {
       if (t.watch != null) {
         t.watch.onEnd();
       }
-      SmtpConnection.PendingMessage message =
-          session.pendingMessage(t.chunks.toByteArray(), t.chunkBytes, t.chunksOverLimit);
+      PendingMessage message =
+          session.messages().message(t.chunks.toByteArray(), t.chunkBytes, t.chunksOverLimit);
       t.chunks = null;
-      session.messageEnded(
-          message, match, () -> Replies.chunksQueued(message.size(), message.id()));
+      session
+          .messages()
+          .ended(message, match, () -> Replies.chunksQueued(message.size(), message.id()));
       return;
     }
     long chunk = size;

@@ -20,7 +20,7 @@ final class DataHandler implements CommandHandler {
   @Override
   public void apply(SmtpConnection session, Command command, Reply reply) {
     if (reply != null && reply.code() == 354) {
-      session.startData();
+      session.messages().startData();
     }
   }
 }

@@ -1,15 +1,11 @@
 package dev.smtpmock.internal.protocol;
 
-import dev.smtpmock.ReceivedMessage;
-import dev.smtpmock.ReceivedMessage.Status;
 import dev.smtpmock.SmtpSession.End;
 import dev.smtpmock.SmtpSession.RuleRef;
-import dev.smtpmock.internal.rules.AfterBytesWatch;
 import dev.smtpmock.internal.rules.ConnectionRules;
 import dev.smtpmock.internal.rules.Match;
 import dev.smtpmock.internal.rules.MessageView;
 import dev.smtpmock.internal.rules.Occurrence;
-import dev.smtpmock.internal.rules.ParsedMessageView;
 import dev.smtpmock.internal.store.Transcript;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Extension;
@@ -22,7 +18,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,26 +62,20 @@ public final class SmtpConnection {
   private boolean discardingLongLine;
   private long discarded;
   private long highWaterWriteBytes;
-  private long waitingSince = -1;
-  private boolean idleCheckScheduled;
+  private final IdleTimer idle;
 
   private boolean tls;
   private String user;
   private Transaction transaction;
-  private DataReader data;
-  private AfterBytesWatch watch;
-  private Occurrence watchOccurrence;
-  private PendingMessage pending;
+  private final MessageIntake messages = new MessageIntake(this);
   private String lastWritten;
-
-  /** A message whose data has ended and which awaits its final reply. */
-  record PendingMessage(String id, byte[] data, long size, boolean truncated) {}
 
   public SmtpConnection(ServerContext context, Channel channel, boolean implicitTls) {
     this.context = context;
     this.channel = channel;
     this.runtime = context.runtime();
     this.settings = runtime.settings();
+    this.idle = new IdleTimer(context.scheduler(), settings.idleTimeout(), this, this::idleTimeout);
     this.transcript = context.open(this, channel.clientAddress());
     this.rules = runtime.engine().connection(transcript.connection(), channel.clientIp());
     this.tls = false;
@@ -163,27 +152,12 @@ public final class SmtpConnection {
 
   /** The connection closed, by either side: an unfinished message is kept as incomplete. */
   public synchronized void closed() {
-    if (pending != null) {
-      store(pending, Status.INCOMPLETE, null);
-      pending = null;
-    } else if (data != null) {
-      store(
-          new PendingMessage(context.nextMessageId(), data.data(), data.size(), data.overLimit()),
-          Status.INCOMPLETE,
-          null);
-    } else if (transaction != null && transaction.chunks != null) {
-      store(
-          pendingMessage(
-              transaction.chunks.toByteArray(),
-              transaction.chunkBytes,
-              transaction.chunksOverLimit),
-          Status.INCOMPLETE,
-          null);
-    }
+    messages.connectionClosed(transaction);
     if (discarded > 0) {
       transcript.client("(" + discarded + " bytes of message data discarded)");
     }
     mode = Mode.CLOSED;
+    idle.cancel();
     transcript.end(End.CLIENT_CLOSED);
     context.closed(this);
   }
@@ -202,7 +176,7 @@ public final class SmtpConnection {
       }
     }
     if (!busy && awaitsInput()) {
-      awaitInput();
+      idle.waiting();
     }
   }
 
@@ -216,7 +190,7 @@ public final class SmtpConnection {
   private boolean step() {
     return switch (mode) {
       case COMMAND, AUTH_RESPONSE -> stepLine();
-      case DATA -> stepData();
+      case DATA -> messages.step(input);
       case BDAT_CHUNK -> bdat.step(input);
       default -> false;
     };
@@ -326,8 +300,7 @@ public final class SmtpConnection {
     return occurrence(event, matchText, commandLine, null);
   }
 
-  private Occurrence occurrence(
-      Event event, String matchText, String commandLine, MessageView message) {
+  Occurrence occurrence(Event event, String matchText, String commandLine, MessageView message) {
     return new Occurrence(
         event,
         matchText,
@@ -347,143 +320,6 @@ public final class SmtpConnection {
       runtime = current;
       rules = current.engine().connection(transcript.connection(), channel.clientIp());
     }
-  }
-
-  // ---- message data ----
-
-  void startData() {
-    mode = Mode.DATA;
-    data = new DataReader(settings.maxMessageSize());
-    watch = watchMessage();
-  }
-
-  private boolean stepData() {
-    if (input.isEmpty()) {
-      return false;
-    }
-    int max = input.available();
-    long threshold = watch == null ? -1 : nextThreshold(data.wireBytes());
-    if (threshold > 0) {
-      max = (int) Math.min(max, threshold - data.wireBytes());
-    }
-    int consumed = data.read(input.array(), input.offset(), max);
-    input.skip(consumed);
-    if (data.takeLineEnded()) {
-      activity();
-    }
-    if (watch != null && !data.ended()) {
-      Match struck = watch.onBytes(data.wireBytes());
-      if (struck != null) {
-        afterBytes(struck, data.wireBytes());
-        return true;
-      }
-    }
-    if (data.ended()) {
-      dataEnded();
-    }
-    return true;
-  }
-
-  /** Starts watching the data of a message for after-bytes rules; null when there are none. */
-  AfterBytesWatch watchMessage() {
-    watchOccurrence = occurrence(Event.MESSAGE, null, null);
-    return rules.watchMessage(watchOccurrence);
-  }
-
-  /** The next after-bytes threshold above {@code bytes}, or -1, so that a rule strikes exactly. */
-  long nextThreshold(long bytes) {
-    long next = -1;
-    for (Rule rule : runtime.scenario().rules()) {
-      Long at = rule.afterBytes();
-      if (at != null && at > bytes && (next < 0 || at < next)) {
-        next = at;
-      }
-    }
-    return next;
-  }
-
-  /**
-   * An after-bytes rule struck mid-data: the message can only end incomplete, and what the client
-   * sends meanwhile is read and dropped.
-   */
-  void afterBytes(Match struck, long bytes) {
-    transcript.client("(" + bytes + " bytes of message data)");
-    discarded += input.clear();
-    mode = Mode.DISCARD;
-    respond(watchOccurrence, struck, () -> null, reply -> {});
-  }
-
-  private void dataEnded() {
-    if (watch != null) {
-      watch.onEnd();
-    }
-    transcript.client("(message data: " + data.size() + " bytes)");
-    mode = Mode.COMMAND;
-    PendingMessage message =
-        new PendingMessage(context.nextMessageId(), data.data(), data.size(), data.overLimit());
-    data = null;
-    watch = null;
-    messageEnded(message, null, () -> Replies.queued(message.id()));
-  }
-
-  /**
-   * The end of a message's data (the final dot, or BDAT LAST): the message occurrence, then its
-   * final reply. {@code bdatMatch} is a bdat rule that already answered BDAT LAST, or null; {@code
-   * queued} is the default reply when the message fits.
-   */
-  void messageEnded(PendingMessage message, Match bdatMatch, Supplier<Reply> queued) {
-    pending = message;
-    Occurrence occurrence =
-        occurrence(
-            Event.MESSAGE, null, null, new ParsedMessageView(message.data(), message.size()));
-    Match match;
-    if (bdatMatch != null) {
-      rules.countOnly(occurrence);
-      match = bdatMatch;
-    } else {
-      match = rules.evaluate(occurrence);
-    }
-    respond(
-        occurrence,
-        match,
-        () -> message.truncated() ? Replies.DATA_TOO_BIG : queued.get(),
-        reply -> finishMessage(message, reply));
-  }
-
-  PendingMessage pendingMessage(byte[] bytes, long size, boolean truncated) {
-    return new PendingMessage(context.nextMessageId(), bytes, size, truncated);
-  }
-
-  private void finishMessage(PendingMessage message, Reply reply) {
-    if (pending != message) {
-      return;
-    }
-    pending = null;
-    Status status = reply != null && reply.isPositive() ? Status.ACCEPTED : Status.REJECTED;
-    store(message, status, lastWritten);
-    endTransaction();
-  }
-
-  void store(PendingMessage message, Status status, String replyText) {
-    Transaction t = transaction;
-    context
-        .messages()
-        .add(
-            sequence ->
-                new ReceivedMessage(
-                    message.id(),
-                    transcript.id(),
-                    transcript.connection(),
-                    sequence,
-                    status,
-                    replyText,
-                    t != null ? t.sender : "",
-                    t != null ? t.senderParameters : Map.of(),
-                    t != null ? t.recipients : java.util.List.of(),
-                    message.data(),
-                    message.size(),
-                    message.truncated(),
-                    Instant.now()));
   }
 
   // ---- replies and actions ----
@@ -513,7 +349,7 @@ public final class SmtpConnection {
       return;
     }
     busy = true;
-    waitingSince = -1;
+    idle.stop();
     context
         .scheduler()
         .schedule(
@@ -568,7 +404,7 @@ public final class SmtpConnection {
     transcript.server(text(bytes), ref);
     lastWritten = text(bytes);
     busy = true;
-    waitingSince = -1;
+    idle.stop();
     dripFrom(bytes, 0, pause, after);
   }
 
@@ -651,6 +487,7 @@ public final class SmtpConnection {
   private void close(End end, boolean reset) {
     discardInput("input");
     mode = Mode.CLOSED;
+    idle.cancel();
     transcript.end(end);
     if (reset) {
       channel.resetOnFlush();
@@ -704,7 +541,7 @@ public final class SmtpConnection {
               case "session" -> transcript.id();
               case "sender" -> occurrence.sender();
               case "recipient" -> occurrence.recipient();
-              case "id" -> pending != null ? pending.id() : null;
+              case "id" -> messages.pendingId();
               default -> null;
             });
   }
@@ -718,34 +555,17 @@ public final class SmtpConnection {
         : new RuleRef(name, at.source(), at.line(), at.column());
   }
 
-  // ---- idle timer ----
-
-  private void activity() {
-    waitingSince = -1;
+  /** The client completed a line: the idle timer starts again. */
+  void activity() {
+    idle.stop();
   }
 
-  private void awaitInput() {
-    if (waitingSince < 0) {
-      waitingSince = System.nanoTime();
-    }
-    if (!idleCheckScheduled) {
-      idleCheckScheduled = true;
-      long left = waitingSince + settings.idleTimeout().toNanos() - System.nanoTime();
-      context.scheduler().schedule(this::idleCheck, Math.max(0, left), TimeUnit.NANOSECONDS);
-    }
-  }
-
-  private synchronized void idleCheck() {
-    idleCheckScheduled = false;
-    if (mode == Mode.CLOSED || mode == Mode.HUNG || waitingSince < 0 || busy) {
+  private void idleTimeout() {
+    if (mode == Mode.CLOSED || mode == Mode.HUNG || busy) {
       return;
     }
-    if (System.nanoTime() - waitingSince >= settings.idleTimeout().toNanos()) {
-      write(renderDefault(Replies.idleTimeout(settings.hostname())), null);
-      close(End.IDLE_TIMEOUT, false);
-    } else {
-      awaitInput();
-    }
+    write(renderDefault(Replies.idleTimeout(settings.hostname())), null);
+    close(End.IDLE_TIMEOUT, false);
   }
 
   // ---- session state, for the handlers ----
@@ -802,6 +622,34 @@ public final class SmtpConnection {
 
   Transcript transcript() {
     return transcript;
+  }
+
+  /** Message data follows: the input is read by {@link MessageIntake}. */
+  void expectData() {
+    mode = Mode.DATA;
+  }
+
+  void expectCommand() {
+    mode = Mode.COMMAND;
+  }
+
+  /** What the client sends from now on is read and dropped; returns what was already held. */
+  void discardFromNow() {
+    discarded += input.clear();
+    mode = Mode.DISCARD;
+  }
+
+  /** The text of the last reply handed to the transport. */
+  String lastWritten() {
+    return lastWritten;
+  }
+
+  MessageIntake messages() {
+    return messages;
+  }
+
+  ScenarioRuntime runtime() {
+    return runtime;
   }
 
   void expectAuthResponse() {
