@@ -182,6 +182,11 @@ public final class SmtpMockServer implements AutoCloseable {
     return TlsMaterial.caCertificatePem();
   }
 
+  /** The most reply bytes ever queued for one client: flow control's high-water mark. */
+  long highWaterWriteBytes() {
+    return context.sessions().highWaterWriteBytes();
+  }
+
   /** Stops listening and closes every connection; the port is free when this returns. */
   @Override
   public void close() {

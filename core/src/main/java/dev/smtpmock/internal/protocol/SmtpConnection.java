@@ -61,7 +61,6 @@ public final class SmtpConnection {
   private boolean writeBlocked;
   private boolean discardingLongLine;
   private long discarded;
-  private long highWaterWriteBytes;
   private final IdleTimer idle;
 
   private boolean tls;
@@ -512,7 +511,7 @@ public final class SmtpConnection {
     lastWritten = text(bytes);
     channel.write(bytes);
     long scheduled = channel.scheduledWriteBytes();
-    highWaterWriteBytes = Math.max(highWaterWriteBytes, scheduled);
+    transcript.queuedForWriting(scheduled);
     if (scheduled > WRITE_HIGH_WATER && !writeBlocked) {
       writeBlocked = true;
       channel.suspendRead();
@@ -666,10 +665,5 @@ public final class SmtpConnection {
 
   boolean advertises(Extension extension) {
     return settings.advertises(extension);
-  }
-
-  /** The most bytes ever queued for writing on this connection, for tests of flow control. */
-  public synchronized long highWaterWriteBytes() {
-    return highWaterWriteBytes;
   }
 }

@@ -31,6 +31,11 @@ public final class SessionStore {
     return transcripts.stream().map(Transcript::snapshot).toList();
   }
 
+  /** The highest high-water mark of queued write bytes among the sessions held. */
+  public synchronized long highWaterWriteBytes() {
+    return transcripts.stream().mapToLong(Transcript::highWaterWriteBytes).max().orElse(0);
+  }
+
   public synchronized long evictedCount() {
     return evicted;
   }

@@ -23,6 +23,7 @@ public final class Transcript {
   private String tlsCipher;
   private String user;
   private End end;
+  private volatile long highWaterWriteBytes;
 
   public Transcript(String id, int connection, String clientAddress, Consumer<Line> listener) {
     this.id = id;
@@ -52,6 +53,18 @@ public final class Transcript {
       lines.add(line);
     }
     listener.accept(line);
+  }
+
+  /** Records how many bytes are queued for writing, to keep the high-water mark. */
+  public void queuedForWriting(long bytes) {
+    if (bytes > highWaterWriteBytes) {
+      highWaterWriteBytes = bytes;
+    }
+  }
+
+  /** The most bytes ever queued for writing on this connection; flow control keeps it bounded. */
+  public long highWaterWriteBytes() {
+    return highWaterWriteBytes;
   }
 
   public synchronized void tls(String protocol, String cipher) {
