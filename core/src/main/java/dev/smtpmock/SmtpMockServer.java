@@ -28,6 +28,7 @@ public final class SmtpMockServer implements AutoCloseable {
   private final ServerContext context;
   private final SmtpListener listener;
   private final String host;
+  private final int port;
 
   private SmtpMockServer(Builder builder) {
     Scenario scenario = builder.scenario;
@@ -43,6 +44,7 @@ public final class SmtpMockServer implements AutoCloseable {
             builder.backlog,
             scenario.server().tls().implicit());
     this.host = builder.bindAddress;
+    this.port = listener.address().getPort();
   }
 
   /** Starts a server with this scenario on 127.0.0.1 and a free port. */
@@ -59,9 +61,9 @@ public final class SmtpMockServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** The port actually bound. */
+  /** The port actually bound; still known after {@link #close()}. */
   public int port() {
-    return listener.address().getPort();
+    return port;
   }
 
   /** The address bound, e.g. {@code 127.0.0.1}. */

@@ -32,6 +32,8 @@ class SmtpMockServerTest {
     int port = smtp.port();
     sendOne(smtp);
     smtp.close();
+    assertThat(smtp.port()).isEqualTo(port);
+    assertThat(smtp.toString()).contains(":" + port);
     try (ServerSocket again = new ServerSocket()) {
       again.setReuseAddress(true);
       again.bind(new java.net.InetSocketAddress("127.0.0.1", port));

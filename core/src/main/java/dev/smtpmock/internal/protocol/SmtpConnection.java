@@ -230,8 +230,10 @@ public final class SmtpConnection {
 
   private void command(byte[] raw, int length) {
     String line;
+    // A NUL or a bare CR would otherwise be echoed into a reply (VRFY, 555) or a placeholder,
+    // corrupting the reply stream; both are refused as Postfix refuses malformed input.
     for (int i = 0; i < length; i++) {
-      if (raw[i] == 0) {
+      if (raw[i] == 0 || raw[i] == '\r') {
         transcript.client(new String(raw, 0, length, StandardCharsets.ISO_8859_1));
         reply(Replies.BAD_SYNTAX);
         return;
@@ -450,13 +452,16 @@ public final class SmtpConnection {
   }
 
   private void fault(Fault fault, RuleRef ref) {
-    transcript.server("(fault: " + fault.name().toLowerCase(java.util.Locale.ROOT) + ")", ref);
+    if (fault == Fault.TLS_FAILURE) {
+      write(renderDefault(Replies.READY_FOR_TLS), ref);
+    }
+    String name = fault.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    transcript.server("(fault: " + name + ")", ref);
     switch (fault) {
       case DISCONNECT -> close(End.FAULT, false);
       case RESET -> close(End.FAULT, true);
       case HANG -> hang();
       case TLS_FAILURE -> {
-        write(renderDefault(Replies.READY_FOR_TLS), ref);
         discardInput("plaintext");
         mode = Mode.AWAIT_TLS_RECORD;
         busy = false;

@@ -95,6 +95,9 @@ class ActionsDialogueTest {
       d.send("STARTTLS").expect("220 2.0.0 Ready to start TLS");
       d.sendRaw(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5});
       assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.RESET);
+      assertThat(smtp.sessions().get(0).lines())
+          .extracting(SmtpSession.Line::text)
+          .containsSubsequence("220 2.0.0 Ready to start TLS", "(fault: tls-failure)");
     }
   }
 

@@ -65,6 +65,16 @@ class BadInputTest {
   }
 
   @Test
+  void aBareCrInsideACommandGets500SoThatItIsNeverEchoedIntoAReply() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.sendRaw("VRFY ab\rcd\r\n").expect("500 5.5.2 Error: bad syntax");
+      d.sendRaw("MAIL FROM:<a@b.test> X\r250=1\r\n").expect("500 5.5.2 Error: bad syntax");
+      d.send("NOOP").expect("250 2.0.0 Ok");
+    }
+  }
+
+  @Test
   void bareLfEndsACommandLine() {
     try (Dialogue d = Dialogue.connect(smtp)) {
       d.reply();
