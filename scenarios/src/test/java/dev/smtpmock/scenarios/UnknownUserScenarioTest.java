@@ -1,0 +1,110 @@
+package dev.smtpmock.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smtpmock.SmtpMockServer;
+import dev.smtpmock.scenario.Scenario;
+import jakarta.mail.SendFailedException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.junit.jupiter.api.Test;
+
+/** {@code unknown-user}: RCPT to a local part starting with "unknown" gets 550 5.1.1. */
+class UnknownUserScenarioTest {
+
+  @Test
+  void unknownRecipientsGet550AndTheMessageIsDeliveredToTheOthers() {
+    try (SmtpMockServer smtp = SmtpMockServer.start(Scenario.resolve("unknown-user"))) {
+      Mailer mailer = Mailer.of(smtp).sendPartial();
+
+      assertThatThrownBy(
+              () ->
+                  mailer.send(
+                      mailer.message(
+                          "Newsletter",
+                          "alice@example.test",
+                          "unknown@example.test",
+                          "Unknown.User@example.test")))
+          .isInstanceOfSatisfying(
+              SMTPSendFailedException.class,
+              e -> {
+                assertThat(e.getValidSentAddresses())
+                    .extracting(Object::toString)
+                    .containsExactly("alice@example.test");
+                assertThat(e.getInvalidAddresses())
+                    .extracting(Object::toString)
+                    .containsExactly("unknown@example.test", "Unknown.User@example.test");
+                assertThat(Mailer.addressFailures(e))
+                    .extracting(r -> r.getReturnCode() + " " + Mailer.firstLine(r.getMessage()))
+                    .containsExactly(
+                        "550 550 5.1.1 <unknown@example.test>: Recipient address rejected: User"
+                            + " unknown in local recipient table",
+                        "550 550 5.1.1 <Unknown.User@example.test>: Recipient address rejected:"
+                            + " User unknown in local recipient table");
+              });
+
+      assertThat(smtp.messages())
+          .singleElement()
+          .satisfies(m -> assertThat(m.recipientAddresses()).containsExactly("alice@example.test"));
+      assertThat(Transcripts.replyLinesTo(smtp.sessions().get(0), "RCPT TO"))
+          .extracting(line -> line.rule() == null ? "default" : line.rule().name())
+          .containsExactly("default", "user-unknown", "user-unknown");
+    }
+  }
+
+  @Test
+  void aMessageForUnknownRecipientsOnlyIsBouncedWithoutSendingTheData() {
+    try (SmtpMockServer smtp = SmtpMockServer.start(Scenario.resolve("unknown-user"))) {
+      Mailer mailer = Mailer.of(smtp);
+
+      assertThatThrownBy(() -> mailer.send(mailer.message("Hi", "unknown-42@example.test")))
+          .isInstanceOfSatisfying(
+              SendFailedException.class,
+              e -> {
+                assertThat(e.getInvalidAddresses()).hasSize(1);
+                assertThat(Mailer.replyCode(e)).isEqualTo(550);
+              });
+
+      assertThat(smtp.sessions().get(0).commands()).noneMatch(c -> c.startsWith("DATA"));
+      assertThat(smtp.allMessages()).isEmpty();
+    }
+  }
+
+  @Test
+  void theMatchAlsoHoldsForAClientThatWritesASpaceAfterTo() throws Exception {
+    try (SmtpMockServer smtp = SmtpMockServer.start(Scenario.resolve("unknown-user"));
+        Socket socket = new Socket(smtp.host(), smtp.port())) {
+      socket.setSoTimeout(5000);
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
+      in.readLine();
+      out.write("MAIL FROM:<app@example.test>\r\nRCPT TO: <unknown@example.test>\r\n");
+      out.flush();
+
+      assertThat(in.readLine()).isEqualTo("250 2.1.0 Ok");
+      assertThat(in.readLine())
+          .isEqualTo(
+              "550 5.1.1 <unknown@example.test>: Recipient address rejected: User unknown in"
+                  + " local recipient table");
+    }
+  }
+
+  @Test
+  void addressesThatMerelyContainUnknownAreAccepted() throws Exception {
+    try (SmtpMockServer smtp = SmtpMockServer.start(Scenario.resolve("unknown-user"))) {
+      Mailer mailer = Mailer.of(smtp);
+      mailer.send(mailer.message("Hi", "not-unknown@example.test", "ann@unknown.example.test"));
+      assertThat(smtp.messages())
+          .singleElement()
+          .satisfies(m -> assertThat(m.recipients()).hasSize(2));
+    }
+  }
+}
