@@ -1,0 +1,94 @@
+package dev.smtpmock.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpmock.SmtpMockServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class FailureReportTest {
+
+  @Test
+  void failedTestPublishesTheTranscriptAsAReportEntry() {
+    EngineExecutionResults results = TestKit.run(FailingSample.class);
+
+    results.testEvents().assertStatistics(s -> s.failed(1).succeeded(1));
+    assertThat(TestKit.reported(results, "smtpmock.transcript"))
+        .singleElement()
+        .asString()
+        .contains("C: EHLO failing.test")
+        .contains("S: 250-smtpmock.test")
+        .contains("C: MAIL FROM:<a@example.test>")
+        .contains("S: 250 2.1.0 Ok");
+  }
+
+  @Test
+  void failedTestPublishesTheTranscriptAsAFileWhereJupiterCan(@TempDir Path reports)
+      throws Exception {
+    EngineExecutionResults results = TestKit.runWithOutputDirectory(reports, FailingSample.class);
+
+    // publishFile exists from Jupiter 5.12; the build runs 5.14 and 6.0.
+    FileEntry file =
+        results.allEvents().fileEntryPublished().stream()
+            .map(e -> e.getRequiredPayload(FileEntry.class))
+            .filter(f -> f.getPath().getFileName().toString().equals("smtpmock-transcript.txt"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Files.readString(file.getPath())).contains("C: EHLO failing.test");
+    assertThat(file.getMediaType()).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+  }
+
+  @Test
+  void failedTestWritesTheTranscriptToStandardOutput() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      TestKit.run(FailingSample.class);
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("smtpmock: transcript of the failed fails(SmtpMockServer)")
+        .contains("C: EHLO failing.test")
+        .doesNotContain("passes.test");
+  }
+
+  @Test
+  void failureWithoutSessionsSaysNoneWasOpened() {
+    EngineExecutionResults results = TestKit.run(LifecycleTest.ThrowingTestSample.class);
+
+    assertThat(TestKit.reported(results, "smtpmock.transcript"))
+        .singleElement()
+        .asString()
+        .contains("no SMTP session was opened");
+  }
+
+  @TestKitSample
+  @SmtpMock
+  static class FailingSample {
+    @Test
+    void fails(SmtpMockServer smtp) {
+      try (SmtpClient client = SmtpClient.connect(smtp)) {
+        client.send("EHLO failing.test");
+        client.send("MAIL FROM:<a@example.test>");
+      }
+      throw new AssertionError("fails on purpose");
+    }
+
+    @Test
+    void passes(SmtpMockServer smtp) {
+      try (SmtpClient client = SmtpClient.connect(smtp)) {
+        client.send("EHLO passes.test");
+      }
+    }
+  }
+}
