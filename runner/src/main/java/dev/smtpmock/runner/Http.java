@@ -1,0 +1,115 @@
+package dev.smtpmock.runner;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writing responses and reading requests on the JDK's HTTP server. */
+final class Http {
+  /** SPEC 6: request bodies are at most 1 MB. */
+  static final int MAX_BODY = 1024 * 1024;
+
+  static final String JSON = "application/json";
+
+  private Http() {}
+
+  static void json(HttpExchange exchange, int status, Object body) throws IOException {
+    send(exchange, status, JSON, Json.bytes(body));
+  }
+
+  static void error(HttpExchange exchange, int status, String message) throws IOException {
+    json(exchange, status, new Json.Error(message, status));
+  }
+
+  /** Sends a complete response; a HEAD request gets the headers only. */
+  static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
+    try (exchange) {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+      boolean head = "HEAD".equals(exchange.getRequestMethod());
+      if (head || body.length == 0 && status == 204) {
+        if (head && status != 204) {
+          exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+        }
+        exchange.sendResponseHeaders(status, -1);
+        return;
+      }
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  static void noContent(HttpExchange exchange) throws IOException {
+    send(exchange, 204, JSON, new byte[0]);
+  }
+
+  /**
+   * Reads the request body, refusing more than {@link #MAX_BODY} bytes with 413 — from the declared
+   * length before reading anything, and while reading a chunked body.
+   */
+  static byte[] body(HttpExchange exchange) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > MAX_BODY) {
+          throw tooLarge();
+        }
+      } catch (NumberFormatException e) {
+        throw new HttpError(400, "bad Content-Length");
+      }
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        if (out.size() + n > MAX_BODY) {
+          throw tooLarge();
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static HttpError tooLarge() {
+    return new HttpError(413, "request body larger than 1 MB");
+  }
+
+  /** The query parameters, decoded; the first value of a repeated one wins. */
+  static Map<String, String> query(HttpExchange exchange) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw == null || raw.isEmpty()) {
+      return parameters;
+    }
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      try {
+        parameters.putIfAbsent(decode(name), decode(value));
+      } catch (IllegalArgumentException e) {
+        throw new HttpError(400, "bad query parameter encoding: " + pair);
+      }
+    }
+    return parameters;
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.smtpmock.runner;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.smtpmock.SmtpMockServer;
+import dev.smtpmock.scenario.InvalidScenarioException;
+import dev.smtpmock.scenario.Scenario;
+import dev.smtpmock.scenario.ScenarioProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The rest of the admin API: sessions, the scenario, reset, stats, the test CA, health. */
+final class ServerApi {
+  /** Names a scenario sent over HTTP in its problems; its default name is then "scenario". */
+  static final String PUT_SOURCE = "PUT /api/scenario";
+
+  private final SmtpMockServer smtp;
+
+  ServerApi(SmtpMockServer smtp) {
+    this.smtp = smtp;
+  }
+
+  void register(Router router) {
+    router
+        .get("/health", (exchange, path) -> Http.json(exchange, 200, new Json.Health("UP")))
+        .get("/api/sessions", (exchange, path) -> sessions(exchange))
+        .get("/api/scenario", (exchange, path) -> scenario(exchange))
+        .put("/api/scenario", (exchange, path) -> swap(exchange))
+        .post("/api/reset", (exchange, path) -> reset(exchange))
+        .get(
+            "/api/stats", (exchange, path) -> Http.json(exchange, 200, Json.Stats.of(smtp.stats())))
+        .get("/api/tls/ca.pem", (exchange, path) -> caPem(exchange));
+  }
+
+  private void sessions(HttpExchange exchange) throws IOException {
+    Http.json(exchange, 200, smtp.sessions().stream().map(Json.Session::of).toList());
+  }
+
+  private void scenario(HttpExchange exchange) throws IOException {
+    byte[] yaml = smtp.scenario().toYaml().getBytes(StandardCharsets.UTF_8);
+    Http.send(exchange, 200, "application/yaml; charset=utf-8", yaml);
+  }
+
+  private void swap(HttpExchange exchange) throws IOException {
+    String yaml = new String(Http.body(exchange), StandardCharsets.UTF_8);
+    Scenario scenario;
+    try {
+      scenario = Scenario.parse(yaml, PUT_SOURCE);
+      smtp.scenario(scenario);
+    } catch (InvalidScenarioException e) {
+      invalid(exchange, e.problems());
+      return;
+    } catch (IllegalArgumentException e) {
+      // e.g. a change of tls.implicit (SPEC 4.1): reported in the same shape as a load error
+      invalid(
+          exchange,
+          List.of(
+              new ScenarioProblem(
+                  PUT_SOURCE, 0, 0, ScenarioProblem.Severity.ERROR, e.getMessage())));
+      return;
+    }
+    List<Json.Problem> warnings = scenario.warnings().stream().map(Json.Problem::of).toList();
+    Http.json(exchange, 200, new Json.ScenarioSwapped(scenario.name(), warnings));
+  }
+
+  private static void invalid(HttpExchange exchange, List<ScenarioProblem> problems)
+      throws IOException {
+    Http.json(
+        exchange,
+        400,
+        new Json.InvalidScenario(
+            "invalid scenario", problems.stream().map(Json.Problem::of).toList()));
+  }
+
+  private void reset(HttpExchange exchange) throws IOException {
+    smtp.reset();
+    Http.noContent(exchange);
+  }
+
+  private void caPem(HttpExchange exchange) throws IOException {
+    byte[] pem = smtp.caCertificatePem().getBytes(StandardCharsets.US_ASCII);
+    Http.send(exchange, 200, "application/x-pem-file", pem);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.smtpmock.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/messages?wait=…&count=…: answers when enough mail is there, or when time is up. */
+class LongPollTest {
+  private AdminClient admin;
+
+  @BeforeEach
+  void start() {
+    admin = new AdminClient("rules: []\n");
+  }
+
+  @AfterEach
+  void stop() {
+    admin.close();
+  }
+
+  @Test
+  void answersAsSoonAsEnoughMessagesArrive() throws Exception {
+    CompletableFuture<HttpResponse<String>> waiting = getAsync("/api/messages?wait=20s&count=2");
+    Thread.sleep(300); // the request is parked before the mail comes
+    assertThat(waiting).isNotDone();
+    send("one");
+    send("two");
+    long started = System.nanoTime();
+    HttpResponse<String> response = waiting.get(5, TimeUnit.SECONDS);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Total-Count")).hasValue("2");
+    assertThat(AdminClient.json(response)).hasSize(2);
+  }
+
+  @Test
+  void answersWithWhatThereIsWhenTheWaitEnds() {
+    send("only one");
+    long started = System.nanoTime();
+    HttpResponse<String> response = admin.get("/api/messages?wait=400ms&count=3");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(AdminClient.json(response)).hasSize(1);
+  }
+
+  @Test
+  void answersAtOnceWhenEnoughAreThereAlready() {
+    send("early");
+    long started = System.nanoTime();
+    HttpResponse<String> response = admin.get("/api/messages?wait=30s&count=1");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(AdminClient.json(response)).hasSize(1);
+  }
+
+  @Test
+  void countsOnlyMessagesThatMatchTheFilters() throws Exception {
+    CompletableFuture<HttpResponse<String>> waiting =
+        getAsync("/api/messages?wait=20s&count=1&subject=wanted");
+    send("other");
+    Thread.sleep(500);
+    assertThat(waiting).isNotDone();
+    send("the wanted one");
+    assertThat(AdminClient.json(waiting.get(5, TimeUnit.SECONDS)).get(0).get("subject").asText())
+        .isEqualTo("the wanted one");
+  }
+
+  @Test
+  void manyWaitingClientsDoNotStarveOtherRequests() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> waiting =
+        IntStream.range(0, 40).mapToObj(i -> getAsync("/api/messages?wait=20s&count=1")).toList();
+    Thread.sleep(300);
+    long started = System.nanoTime();
+    assertThat(admin.get("/health").statusCode()).isEqualTo(200);
+    assertThat(admin.get("/api/stats").statusCode()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(waiting).noneMatch(CompletableFuture::isDone);
+
+    send("wake up");
+    for (CompletableFuture<HttpResponse<String>> w : waiting) {
+      assertThat(AdminClient.json(w.get(5, TimeUnit.SECONDS))).hasSize(1);
+    }
+  }
+
+  @Test
+  void waitingClientsAreAnsweredWhenTheRunnerStops() throws Exception {
+    CompletableFuture<HttpResponse<String>> waiting = getAsync("/api/messages?wait=60s&count=1");
+    Thread.sleep(300);
+    admin.close();
+    HttpResponse<String> response = waiting.get(5, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(AdminClient.json(response)).isEmpty();
+  }
+
+  private CompletableFuture<HttpResponse<String>> getAsync(String path) {
+    return admin
+        .http()
+        .sendAsync(admin.request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void send(String subject) {
+    SmtpDialogue.sendMail(admin.smtpPort(), "a@a.test", List.of("b@b.test"), subject, "x");
+  }
+}
