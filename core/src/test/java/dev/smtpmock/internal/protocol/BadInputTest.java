@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.testing.Dialogue;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Nothing a client sends crashes the server or loses a message (SPEC 7). */
 class BadInputTest {
@@ -71,6 +74,41 @@ class BadInputTest {
       d.sendRaw("VRFY ab\rcd\r\n").expect("500 5.5.2 Error: bad syntax");
       d.sendRaw("MAIL FROM:<a@b.test> X\r250=1\r\n").expect("500 5.5.2 Error: bad syntax");
       d.send("NOOP").expect("250 2.0.0 Ok");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "HELO",
+        "EHLO",
+        "MAIL FROM:",
+        "RCPT TO:",
+        "DATA",
+        "BDAT",
+        "RSET",
+        "NOOP",
+        "VRFY",
+        "EXPN",
+        "HELP",
+        "QUIT",
+        "STARTTLS",
+        "AUTH",
+        "XUNKNOWN"
+      })
+  void nulInvalidUtf8AndEightBitBytesInAnyCommandGetAReplyAndTheSessionGoesOn(String verb) {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.sendRaw(verb + " <a\0b>\r\n").expect("500 5.5.2 Error: bad syntax");
+      byte[] invalid = (verb + " <a\u00ff>\r\n").getBytes(StandardCharsets.ISO_8859_1);
+      d.sendRaw(invalid).expect("500 5.5.2 Error: bad UTF-8 syntax");
+      d.sendRaw((verb + " <j\u00f6@b.test>\r\n").getBytes(StandardCharsets.UTF_8));
+      assertThat(d.reply()).matches("(?s)[2-5][0-5][0-9][ -].*");
+      if (verb.equals("QUIT")) {
+        assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      } else {
+        d.send("NOOP").expect("250 2.0.0 Ok");
+      }
     }
   }
 
