@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Clients that try to exhaust the server get bounded, and the server goes on (SPEC 7). */
@@ -70,6 +71,16 @@ class HostileClientsTest {
 
   @Test
   void anOversizedStreamIntoASmallHeapIsReadDiscardedAndRefused() throws Exception {
+    streamIntoSmallHeap(256);
+  }
+
+  @Test
+  @Tag("soak")
+  void aGigabyteStreamIntoASmallHeapIsReadDiscardedAndRefused() throws Exception {
+    streamIntoSmallHeap(1024);
+  }
+
+  private static void streamIntoSmallHeap(int megabytes) throws Exception {
     String javaBin =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Process server =
@@ -100,7 +111,7 @@ class HostileClientsTest {
           System.arraycopy(line, 0, chunk, i * line.length, line.length);
         }
         OutputStream stream = d.socket().getOutputStream();
-        for (int i = 0; i < 256; i++) {
+        for (int i = 0; i < megabytes; i++) {
           stream.write(chunk);
         }
         d.sendRaw(".\r\n").expect("552 5.3.4 Error: message file too big");
