@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,6 +63,7 @@ public final class SmtpConnection {
   private boolean discardingLongLine;
   private long discarded;
   private final IdleTimer idle;
+  private ScheduledFuture<?> hangEnd;
 
   private boolean tls;
   private String user;
@@ -155,8 +157,7 @@ public final class SmtpConnection {
     if (discarded > 0) {
       transcript.client("(" + discarded + " bytes of message data discarded)");
     }
-    mode = Mode.CLOSED;
-    idle.cancel();
+    stopTimers();
     transcript.end(End.CLIENT_CLOSED);
     context.closed(this);
   }
@@ -473,30 +474,39 @@ public final class SmtpConnection {
     discardInput("input");
     mode = Mode.HUNG;
     channel.suspendRead();
-    context
-        .scheduler()
-        .schedule(
-            () -> {
-              synchronized (this) {
-                if (mode == Mode.HUNG) {
-                  close(End.FAULT, false);
-                }
-              }
-            },
-            settings.idleTimeout().toNanos(),
-            TimeUnit.NANOSECONDS);
+    hangEnd =
+        context
+            .scheduler()
+            .schedule(
+                () -> {
+                  synchronized (this) {
+                    if (mode == Mode.HUNG) {
+                      close(End.FAULT, false);
+                    }
+                  }
+                },
+                settings.idleTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
   }
 
   /** Closes after what is queued has been written; the commands not yet processed are dropped. */
   private void close(End end, boolean reset) {
     discardInput("input");
-    mode = Mode.CLOSED;
-    idle.cancel();
+    stopTimers();
     transcript.end(end);
     if (reset) {
       channel.resetOnFlush();
     } else {
       channel.closeOnFlush();
+    }
+  }
+
+  /** The connection is over: nothing scheduled for it may keep it in memory. */
+  private void stopTimers() {
+    mode = Mode.CLOSED;
+    idle.cancel();
+    if (hangEnd != null) {
+      hangEnd.cancel(false);
     }
   }
 
