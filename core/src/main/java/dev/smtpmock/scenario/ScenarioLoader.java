@@ -5,9 +5,13 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
@@ -22,6 +26,9 @@ final class ScenarioLoader {
    * loaded from inside its extending scenario's {@code build()}, so a revisit is an extends cycle.
    */
   private static final ThreadLocal<Deque<ScenarioSource>> LOADING = new ThreadLocal<>();
+
+  private static final Map<ClassLoader, Map<String, Scenario>> RESOURCES =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private ScenarioLoader() {}
 
@@ -38,6 +45,24 @@ final class ScenarioLoader {
   }
 
   static Scenario resolve(String reference) {
+    if (!ScenarioSource.isResource(reference)) {
+      return resolveNow(reference);
+    }
+    // A resource cannot change while the JVM runs, and a suite resolves the same built-in for
+    // every test: each is parsed once per class loader (an error is not kept, so it is reported
+    // again on the next try).
+    Map<String, Scenario> loaded =
+        RESOURCES.computeIfAbsent(
+            ScenarioSource.classLoader(), loader -> new ConcurrentHashMap<>());
+    Scenario scenario = loaded.get(reference);
+    if (scenario == null) {
+      scenario = resolveNow(reference);
+      loaded.put(reference, scenario);
+    }
+    return scenario;
+  }
+
+  private static Scenario resolveNow(String reference) {
     try {
       return resolve(reference, null);
     } catch (ReferenceException e) {

@@ -136,6 +136,11 @@ record ScenarioSource(
         () -> new UnicodeReader(url.openStream()));
   }
 
+  /** Whether the reference names a class-path resource (a built-in or {@code classpath:}). */
+  static boolean isResource(String reference) {
+    return reference.startsWith(CLASSPATH) || !isFile(reference);
+  }
+
   private static boolean isFile(String reference) {
     return reference.contains("/")
         || reference.contains("\\")
@@ -161,7 +166,7 @@ record ScenarioSource(
   }
 
   /** The context class loader where there is one, as frameworks expect; else this library's. */
-  private static ClassLoader classLoader() {
+  static ClassLoader classLoader() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     return context != null ? context : ScenarioSource.class.getClassLoader();
   }

@@ -33,6 +33,11 @@ class ScenarioResolveTest {
   }
 
   @Test
+  void aBuiltInIsParsedOnceAndSharedSinceResourcesCannotChange() {
+    assertThat(Scenario.resolve("default")).isSameAs(Scenario.resolve("default"));
+  }
+
+  @Test
   void aPlainNameIsABuiltIn() {
     Scenario s = Scenario.resolve("greylisting");
     assertThat(s.name()).isEqualTo("greylisting");
