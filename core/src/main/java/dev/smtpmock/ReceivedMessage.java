@@ -48,8 +48,8 @@ public final class ReceivedMessage {
   private final long size;
   private final boolean truncated;
   private final Instant receivedAt;
-  private final List<Header> headers;
-  private final String body;
+  // Parsed on first use: most captured messages are never looked into.
+  private volatile List<Header> headers;
 
   /**
    * Made by the server only.
@@ -84,10 +84,6 @@ public final class ReceivedMessage {
     this.size = size;
     this.truncated = truncated;
     this.receivedAt = receivedAt;
-    ParsedMessageView view = new ParsedMessageView(this.data);
-    this.headers =
-        view.headers().stream().map(h -> new Header(h.name(), h.value().strip())).toList();
-    this.body = view.body();
   }
 
   /**
@@ -163,13 +159,20 @@ public final class ReceivedMessage {
   }
 
   public List<Header> headers() {
-    return headers;
+    List<Header> parsed = headers;
+    if (parsed == null) {
+      parsed =
+          new ParsedMessageView(data)
+              .headers().stream().map(h -> new Header(h.name(), h.value().strip())).toList();
+      headers = parsed;
+    }
+    return parsed;
   }
 
   /** The first value of the header (name case-insensitive), or null. */
   public String header(String name) {
     String wanted = name.toLowerCase(Locale.ROOT);
-    for (Header h : headers) {
+    for (Header h : headers()) {
       if (h.name().toLowerCase(Locale.ROOT).equals(wanted)) {
         return h.value();
       }
@@ -180,7 +183,7 @@ public final class ReceivedMessage {
   /** Every value of the header (name case-insensitive). */
   public List<String> headerValues(String name) {
     List<String> values = new ArrayList<>();
-    for (Header h : headers) {
+    for (Header h : headers()) {
       if (h.name().equalsIgnoreCase(name)) {
         values.add(h.value());
       }
@@ -195,7 +198,7 @@ public final class ReceivedMessage {
 
   /** The data after the first blank line, decoded as UTF-8 with replacement. */
   public String body() {
-    return body;
+    return new ParsedMessageView(data).body();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.smtpmock.internal.protocol;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Reads message data after a 354 as it streams in: undoes dot-stuffing, finds the {@code CRLF.CRLF}
@@ -17,7 +17,9 @@ final class DataReader {
   }
 
   private final long limit;
-  private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+  // Not a ByteArrayOutputStream: its write is synchronized, and this runs once per data byte.
+  private byte[] kept = new byte[512];
+  private int keptLength;
   private State state = State.LINE_START;
   private long size;
   private long wireBytes;
@@ -95,7 +97,10 @@ final class DataReader {
   private void emit(byte b) {
     size++;
     if (limit == 0 || size <= limit) {
-      kept.write(b);
+      if (keptLength == kept.length) {
+        kept = Arrays.copyOf(kept, kept.length * 2);
+      }
+      kept[keptLength++] = b;
     }
   }
 
@@ -121,6 +126,6 @@ final class DataReader {
   }
 
   byte[] data() {
-    return kept.toByteArray();
+    return Arrays.copyOf(kept, keptLength);
   }
 }

@@ -230,7 +230,6 @@ public final class SmtpConnection {
   }
 
   private void command(byte[] raw, int length) {
-    String line;
     // A NUL or a bare CR would otherwise be echoed into a reply (VRFY, 555) or a placeholder,
     // corrupting the reply stream; both are refused as Postfix refuses malformed input.
     for (int i = 0; i < length; i++) {
@@ -240,15 +239,8 @@ public final class SmtpConnection {
         return;
       }
     }
-    try {
-      line =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(raw, 0, length))
-              .toString();
-    } catch (CharacterCodingException e) {
+    String line = decode(raw, length);
+    if (line == null) {
       transcript.client(new String(raw, 0, length, StandardCharsets.ISO_8859_1));
       reply(Replies.BAD_UTF8);
       return;
@@ -265,6 +257,27 @@ public final class SmtpConnection {
       case AUTH -> auth.command(command);
       case BDAT -> bdat.command(command);
       default -> run(HANDLERS.get(command.verb), command);
+    }
+  }
+
+  /** The command as text, or null when it is not valid UTF-8. Most commands are plain ASCII. */
+  private static String decode(byte[] raw, int length) {
+    boolean ascii = true;
+    for (int i = 0; i < length && ascii; i++) {
+      ascii = raw[i] >= 0;
+    }
+    if (ascii) {
+      return new String(raw, 0, length, StandardCharsets.US_ASCII);
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(raw, 0, length))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
     }
   }
 
@@ -403,8 +416,8 @@ public final class SmtpConnection {
   }
 
   private void drip(byte[] bytes, Duration pause, RuleRef ref, Runnable after) {
-    transcript.server(text(bytes), ref);
     lastWritten = text(bytes);
+    transcript.server(lastWritten, ref);
     busy = true;
     idle.stop();
     dripFrom(bytes, 0, pause, after);
@@ -522,8 +535,8 @@ public final class SmtpConnection {
   }
 
   private void write(byte[] bytes, RuleRef ref) {
-    transcript.server(text(bytes), ref);
     lastWritten = text(bytes);
+    transcript.server(lastWritten, ref);
     channel.write(bytes);
     long scheduled = channel.scheduledWriteBytes();
     transcript.queuedForWriting(scheduled);
