@@ -20,6 +20,7 @@ public final class MessageIds {
     x = (x * 0x5DEECE66DL) & MASK;
     x ^= x >>> 24;
     x = (x * 0xB5AD4ECEDA1CE2A9L) & MASK;
-    return String.format("%012X", x);
+    String hex = Long.toHexString(x | (1L << 48)).toUpperCase(java.util.Locale.ROOT);
+    return hex.substring(1);
   }
 }

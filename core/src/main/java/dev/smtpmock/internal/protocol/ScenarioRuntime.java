@@ -2,6 +2,7 @@ package dev.smtpmock.internal.protocol;
 
 import dev.smtpmock.internal.rules.RuleEngine;
 import dev.smtpmock.internal.tls.TlsMaterial;
+import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.Scenario;
 import dev.smtpmock.scenario.ServerSettings;
 import javax.net.ssl.SSLContext;
@@ -10,12 +11,21 @@ import javax.net.ssl.SSLContext;
 public final class ScenarioRuntime {
   private final Scenario scenario;
   private final RuleEngine engine;
-  private final SSLContext tls;
+  private volatile SSLContext tls;
 
+  /**
+   * A scenario that speaks TLS gets its context now, so that a bad keystore fails the start; the
+   * others only if a rule answers STARTTLS with 220, which keeps a plain server's start cheap.
+   */
   public ScenarioRuntime(Scenario scenario, long seed) {
     this.scenario = scenario;
     this.engine = new RuleEngine(scenario.rules(), seed);
-    this.tls = sslContext(scenario.server().tls());
+    ServerSettings settings = scenario.server();
+    if (settings.tls().implicit()
+        || settings.tls().required()
+        || settings.advertises(Extension.STARTTLS)) {
+      tls();
+    }
   }
 
   private static SSLContext sslContext(ServerSettings.Tls tls) {
@@ -39,6 +49,11 @@ public final class ScenarioRuntime {
   }
 
   public SSLContext tls() {
-    return tls;
+    SSLContext context = tls;
+    if (context == null) {
+      context = sslContext(scenario.server().tls());
+      tls = context;
+    }
+    return context;
   }
 }

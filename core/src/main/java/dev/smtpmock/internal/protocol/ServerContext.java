@@ -90,12 +90,18 @@ public final class ServerContext {
   Transcript open(SmtpConnection connection, String clientAddress) {
     int number = connectionNumbers.incrementAndGet();
     connections.incrementAndGet();
-    String id = String.format("S%06d", sessionIds.incrementAndGet());
+    String id = sessionId(sessionIds.incrementAndGet());
     Transcript transcript =
         new Transcript(id, number, clientAddress, line -> lineListener.accept(id, line));
     sessions.add(transcript);
     open.add(connection);
     return transcript;
+  }
+
+  /** {@code S000001}: six digits at least, without String.format on every connection. */
+  private static String sessionId(long number) {
+    String digits = Long.toString(number);
+    return digits.length() >= 6 ? "S" + digits : "S" + "000000".substring(digits.length()) + digits;
   }
 
   void closed(SmtpConnection connection) {
