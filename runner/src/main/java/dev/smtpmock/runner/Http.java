@@ -15,6 +15,9 @@ final class Http {
   /** SPEC 6: request bodies are at most 1 MB. */
   static final int MAX_BODY = 1024 * 1024;
 
+  /** How much of a refused body is still read so that its sender sees the 413. */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
   static final String JSON = "application/json";
 
   private Http() {}
@@ -59,27 +62,43 @@ final class Http {
    */
   static byte[] body(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > MAX_BODY) {
-          throw tooLarge();
-        }
-      } catch (NumberFormatException e) {
-        throw new HttpError(400, "bad Content-Length");
-      }
-    }
     try (InputStream in = exchange.getRequestBody()) {
+      if (declared != null) {
+        long length;
+        try {
+          length = Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+          throw new HttpError(400, "bad Content-Length");
+        }
+        if (length > MAX_BODY) {
+          throw tooLarge(in);
+        }
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       int n;
       while ((n = in.read(buffer)) >= 0) {
         if (out.size() + n > MAX_BODY) {
-          throw tooLarge();
+          throw tooLarge(in);
         }
         out.write(buffer, 0, n);
       }
       return out.toByteArray();
     }
+  }
+
+  /**
+   * The 413, after reading (up to a bound) what the client is still sending: answered mid-upload,
+   * the client would meet a reset instead of the reply.
+   */
+  private static HttpError tooLarge(InputStream in) throws IOException {
+    long left = DRAIN_LIMIT;
+    byte[] buffer = new byte[8192];
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      left -= n;
+    }
+    return tooLarge();
   }
 
   private static HttpError tooLarge() {
