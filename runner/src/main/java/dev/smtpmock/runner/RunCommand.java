@@ -110,8 +110,10 @@ final class RunCommand implements Callable<Integer> {
       cli.err().println("smtpmock: error: " + e.getMessage());
       return ExitCodes.INVALID;
     }
-    runner.announceReady();
+    // The signal handling is in place before the ready line, so a SIGINT sent as soon as the line
+    // appears still ends with 143.
     cli.onStarted().accept(runner);
+    runner.announceReady();
     runner.awaitClosed();
     return ExitCodes.STOPPED;
   }
