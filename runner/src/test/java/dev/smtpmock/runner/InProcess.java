@@ -2,9 +2,11 @@ package dev.smtpmock.runner;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /** Runs the command line in this JVM with captured output, as a test fixture. */
 final class InProcess {
@@ -42,13 +44,21 @@ final class InProcess {
     return exit;
   }
 
-  /** The runner that {@code run} started; waits for it. */
+  /**
+   * The runner that {@code run} started, once its ready line is out: {@code onStarted} runs just
+   * before that line, so that the signal handling is in place when a script sees it.
+   */
   Runner runner() {
+    Runner runner;
     try {
-      return started.get(20, TimeUnit.SECONDS);
+      runner = started.get(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("run did not start: " + e.getMessage(), e);
     }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> out.toString().contains("smtpmock ready "));
+    return runner;
   }
 
   Main.Cli cli() {
