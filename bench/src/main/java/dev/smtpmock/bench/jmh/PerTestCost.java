@@ -35,17 +35,7 @@ public class PerTestCost {
 
   @Setup
   public void setUp() {
-    // start every benchmark from the same state of the kernel: the one before may have left
-    // thousands of sockets in TIME_WAIT, which slow down binding and connecting. The full run
-    // (Bench) asks for this wait; the smoke does not, to stay short.
-    long drainSeconds = Long.getLong("bench.timeWaitDrainSeconds", 0);
-    if (drainSeconds > 0) {
-      long start = System.nanoTime();
-      long left = TimeWait.awaitAtMost(500, drainSeconds);
-      System.out.printf(
-          "(waited %.0f s for TIME_WAIT sockets to drain; %d left) ",
-          (System.nanoTime() - start) / 1e9, left);
-    }
+    TimeWait.drainIfAsked();
     perMethod = new JUnitRun(PerMethodSample.class);
     byHand = new JUnitRun(ByHandSample.class);
   }

@@ -32,14 +32,7 @@ public class PerTestCostNoTimeWait {
 
   @Setup
   public void setUp() {
-    long drainSeconds = Long.getLong("bench.timeWaitDrainSeconds", 0);
-    if (drainSeconds > 0) {
-      long start = System.nanoTime();
-      long left = TimeWait.awaitAtMost(500, drainSeconds);
-      System.out.printf(
-          "(waited %.0f s for TIME_WAIT sockets to drain; %d left) ",
-          (System.nanoTime() - start) / 1e9, left);
-    }
+    TimeWait.drainIfAsked();
     running = SmtpMockServer.start();
   }
 
