@@ -52,7 +52,8 @@ public final class ReceivedMessage {
   private volatile List<Header> headers;
 
   /**
-   * Made by the server only.
+   * Made by the server only, which hands over {@code data} and never touches it again: copying it
+   * here would allocate every captured message twice.
    *
    * @param size the size of the data as received, which exceeds {@code data.length} when the data
    *     was truncated past the size limit
@@ -80,7 +81,7 @@ public final class ReceivedMessage {
     this.sender = sender;
     this.senderParameters = Map.copyOf(senderParameters);
     this.recipients = List.copyOf(recipients);
-    this.data = data.clone();
+    this.data = data;
     this.size = size;
     this.truncated = truncated;
     this.receivedAt = receivedAt;

@@ -16,8 +16,11 @@ final class DataReader {
     DOT_CR
   }
 
-  private final long limit;
-  // Not a ByteArrayOutputStream: its write is synchronized, and this runs once per data byte.
+  // Past this size the buffer is not kept for the connection's next message.
+  private static final int KEEP_BUFFER_UP_TO = 64 * 1024;
+
+  private long limit;
+  // Not a ByteArrayOutputStream: its write is synchronized.
   private byte[] kept = new byte[512];
   private int keptLength;
   private State state = State.LINE_START;
@@ -26,9 +29,21 @@ final class DataReader {
   private boolean lineEnded;
   private boolean ended;
 
-  /** {@code limit}: the most bytes kept; 0 for no limit. */
-  DataReader(long limit) {
+  /**
+   * Starts reading a message's data; {@code limit}: the most bytes kept, 0 for no limit. One reader
+   * serves a connection's messages, so that its buffer grows once, not once per message.
+   */
+  void start(long limit) {
     this.limit = limit;
+    if (kept.length > KEEP_BUFFER_UP_TO) {
+      kept = new byte[512];
+    }
+    keptLength = 0;
+    state = State.LINE_START;
+    size = 0;
+    wireBytes = 0;
+    lineEnded = false;
+    ended = false;
   }
 
   /**
@@ -37,13 +52,26 @@ final class DataReader {
    * @return how many bytes were consumed
    */
   int read(byte[] in, int offset, int maxBytes) {
-    int i = 0;
-    while (i < maxBytes && !ended()) {
-      step(in[offset + i]);
-      i++;
+    int i = offset;
+    int end = offset + maxBytes;
+    while (i < end && !ended) {
+      // Most of a message is the middle of lines: copied a run at a time, up to the next CR.
+      if (state == State.MIDDLE || (state == State.LINE_START && in[i] != '.')) {
+        int run = i;
+        while (run < end && in[run] != '\r') {
+          run++;
+        }
+        if (run > i) {
+          emit(in, i, run - i);
+          state = State.MIDDLE;
+          i = run;
+          continue;
+        }
+      }
+      step(in[i++]);
     }
-    wireBytes += i;
-    return i;
+    wireBytes += i - offset;
+    return i - offset;
   }
 
   boolean ended() {
@@ -101,6 +129,19 @@ final class DataReader {
         kept = Arrays.copyOf(kept, kept.length * 2);
       }
       kept[keptLength++] = b;
+    }
+  }
+
+  private void emit(byte[] bytes, int offset, int length) {
+    long room = limit == 0 ? length : Math.max(0, Math.min(length, limit - size));
+    size += length;
+    if (room > 0) {
+      int keep = (int) room;
+      if (keptLength + keep > kept.length) {
+        kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptLength + keep));
+      }
+      System.arraycopy(bytes, offset, kept, keptLength, keep);
+      keptLength += keep;
     }
   }
 

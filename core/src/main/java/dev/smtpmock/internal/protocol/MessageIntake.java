@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 final class MessageIntake {
   private final SmtpConnection session;
+  private final DataReader reader = new DataReader();
+  // The reader while a message's data is being read, else null.
   private DataReader data;
   private AfterBytesWatch watch;
   private Occurrence watchOccurrence;
@@ -33,7 +35,8 @@ final class MessageIntake {
   /** A 354 was given: the data follows. */
   void startData() {
     session.expectData();
-    data = new DataReader(session.settings().maxMessageSize());
+    data = reader;
+    data.start(session.settings().maxMessageSize());
     watch = watch();
   }
 

@@ -116,13 +116,13 @@ public final class SmtpConnection {
     drain();
   }
 
-  public synchronized void received(byte[] bytes) {
+  public synchronized void received(byte[] bytes, int offset, int length) {
     switch (mode) {
       case CLOSED, HUNG -> {
         return;
       }
       case DISCARD -> {
-        discarded += bytes.length;
+        discarded += length;
         return;
       }
       case AWAIT_TLS_RECORD -> {
@@ -132,7 +132,7 @@ public final class SmtpConnection {
       }
       default -> {}
     }
-    input.append(bytes, 0, bytes.length);
+    input.append(bytes, offset, length);
     drain();
   }
 

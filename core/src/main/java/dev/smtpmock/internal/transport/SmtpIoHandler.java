@@ -45,9 +45,14 @@ final class SmtpIoHandler extends IoHandlerAdapter {
   @Override
   public void messageReceived(IoSession session, Object message) {
     IoBuffer buffer = (IoBuffer) message;
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
-    connection(session).received(bytes);
+    if (buffer.hasArray()) {
+      connection(session)
+          .received(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+    } else {
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      connection(session).received(bytes, 0, bytes.length);
+    }
   }
 
   @Override
