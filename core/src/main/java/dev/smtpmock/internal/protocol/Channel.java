@@ -4,10 +4,19 @@ import javax.net.ssl.SSLContext;
 
 /** What the protocol needs of a connection's transport; MINA specifics stay in the transport. */
 public interface Channel {
-  /** Queues bytes for writing, in order. */
+  /** Queues bytes for writing, in order; the array is the channel's from now on. */
   void write(byte[] bytes);
 
-  /** Bytes queued for writing and not yet sent. */
+  /**
+   * Until {@link #releaseWrites()}, writes are held and then sent as one: the replies to pipelined
+   * commands leave in one segment, as a production MTA sends them.
+   */
+  void holdWrites();
+
+  /** Sends what was held; writes go out as they come again. */
+  void releaseWrites();
+
+  /** Bytes queued or held for writing and not yet sent. */
   long scheduledWriteBytes();
 
   /** Closes once everything queued has been written (FIN). */

@@ -138,11 +138,18 @@ public final class SmtpConnection {
 
   /** Bytes were sent: resume reading once the client has caught up with its replies. */
   public synchronized void written() {
+    if (unblocked()) {
+      drain();
+    }
+  }
+
+  private boolean unblocked() {
     if (writeBlocked && channel.scheduledWriteBytes() <= WRITE_HIGH_WATER / 2) {
       writeBlocked = false;
       channel.resumeRead();
-      drain();
+      return true;
     }
+    return false;
   }
 
   public synchronized void tlsEstablished(String protocol, String cipher) {
@@ -169,7 +176,22 @@ public final class SmtpConnection {
 
   // ---- framing ----
 
+  /**
+   * Processes the input as far as the state allows. The replies made meanwhile leave as one write;
+   * once written they may leave room to read again.
+   */
   private void drain() {
+    do {
+      channel.holdWrites();
+      try {
+        process();
+      } finally {
+        channel.releaseWrites();
+      }
+    } while (unblocked());
+  }
+
+  private void process() {
     while (!busy && !writeBlocked && mode != Mode.CLOSED && mode != Mode.HUNG) {
       if (!step()) {
         break;

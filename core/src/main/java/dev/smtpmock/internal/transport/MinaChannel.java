@@ -1,8 +1,12 @@
 package dev.smtpmock.internal.transport;
 
 import dev.smtpmock.internal.protocol.Channel;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
@@ -10,39 +14,115 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.ssl.SslFilter;
 import org.apache.mina.transport.socket.SocketSessionConfig;
 
-/** A MINA session seen as a {@link Channel}. */
+/**
+ * A MINA session seen as a {@link Channel}.
+ *
+ * <p>A reply written on the session's own I/O thread while nothing else waits to be written goes
+ * straight to the socket: MINA's own write path (a write request and future, the queue, a selector
+ * wake-up, the sent event) costs more than the reply. Elsewhere, or once TLS is on, writes take
+ * MINA's path, so order is kept: a direct write happens only when MINA holds nothing unwritten.
+ */
 final class MinaChannel implements Channel {
   private static final String SSL_FILTER = "tls";
 
   private final IoSession session;
+  // Null when MINA's socket cannot be reached: every write then takes MINA's path.
+  private final SocketChannel socket;
+  private final Thread ioThread;
   private WriteFuture lastWrite;
+  private boolean holding;
+  private byte[] held = new byte[256];
+  private int heldLength;
 
+  /** Made on the session's I/O thread, which serves the session for its whole life. */
   MinaChannel(IoSession session) {
     this.session = session;
+    this.socket = SessionSockets.of(session);
+    this.ioThread = Thread.currentThread();
   }
 
   @Override
   public void write(byte[] bytes) {
-    lastWrite = session.write(IoBuffer.wrap(bytes));
+    if (holding) {
+      if (heldLength + bytes.length > held.length) {
+        held = Arrays.copyOf(held, Math.max(held.length * 2, heldLength + bytes.length));
+      }
+      System.arraycopy(bytes, 0, held, heldLength, bytes.length);
+      heldLength += bytes.length;
+    } else {
+      send(bytes, 0, bytes.length, true);
+    }
+  }
+
+  @Override
+  public void holdWrites() {
+    holding = true;
+  }
+
+  @Override
+  public void releaseWrites() {
+    holding = false;
+    sendHeld();
+  }
+
+  private void sendHeld() {
+    if (heldLength > 0) {
+      int length = heldLength;
+      heldLength = 0;
+      send(held, 0, length, false);
+    }
+  }
+
+  /** {@code owned}: the array is no longer the caller's, so MINA may keep it without a copy. */
+  private void send(byte[] bytes, int offset, int length, boolean owned) {
+    if (mayWriteDirectly()) {
+      try {
+        int written = socket.write(ByteBuffer.wrap(bytes, offset, length));
+        lastWrite = null;
+        offset += written;
+        length -= written;
+        if (length == 0) {
+          return;
+        }
+      } catch (IOException e) {
+        // Left to MINA: the write below fails, and MINA closes the session as for any failed write.
+      }
+    }
+    IoBuffer buffer =
+        owned
+            ? IoBuffer.wrap(bytes, offset, length)
+            : IoBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length));
+    lastWrite = session.write(buffer);
+  }
+
+  private boolean mayWriteDirectly() {
+    return socket != null
+        && Thread.currentThread() == ioThread
+        && session.getCurrentWriteRequest() == null
+        && session.getWriteRequestQueue().isEmpty(session)
+        && !session.getFilterChain().contains(SSL_FILTER);
   }
 
   @Override
   public long scheduledWriteBytes() {
-    return session.getScheduledWriteBytes();
+    return session.getScheduledWriteBytes() + heldLength;
   }
 
   @Override
   public void closeOnFlush() {
+    sendHeld();
     session.closeOnFlush();
   }
 
   @Override
   public void resetOnFlush() {
+    sendHeld();
     afterFlush(this::resetNow);
   }
 
   @Override
   public void resetNow() {
+    heldLength = 0;
     ((SocketSessionConfig) session.getConfig()).setSoLinger(0);
     session.closeNow();
   }
@@ -61,6 +141,7 @@ final class MinaChannel implements Channel {
   public void startTlsOnFlush(SSLContext context) {
     // The 220 must leave in plaintext, and the client's first TLS record arrives only after it,
     // so the filter goes in once the reply has been written.
+    sendHeld();
     afterFlush(() -> session.getFilterChain().addFirst(SSL_FILTER, new SslFilter(context)));
   }
 

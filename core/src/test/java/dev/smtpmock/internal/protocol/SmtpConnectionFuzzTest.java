@@ -366,6 +366,12 @@ class SmtpConnectionFuzzTest {
     }
 
     @Override
+    public void holdWrites() {}
+
+    @Override
+    public void releaseWrites() {}
+
+    @Override
     public long scheduledWriteBytes() {
       return scheduled;
     }
