@@ -569,8 +569,9 @@ public final class SmtpConnection {
   }
 
   private static String text(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    return text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text;
+    int n = bytes.length;
+    boolean crlf = n >= 2 && bytes[n - 2] == '\r' && bytes[n - 1] == '\n';
+    return new String(bytes, 0, crlf ? n - 2 : n, StandardCharsets.UTF_8);
   }
 
   /** Default replies lose their enhanced codes when ENHANCEDSTATUSCODES is not advertised. */

@@ -7,16 +7,28 @@ import dev.smtpmock.SmtpSession.Line;
 import dev.smtpmock.SmtpSession.RuleRef;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The growing record of one connection, from which {@link SmtpSession} snapshots are taken. */
+/**
+ * The growing record of one connection, from which {@link SmtpSession} snapshots are taken.
+ *
+ * <p>The lines are kept in columns, not as {@link Line} records: a store of thousands of sessions
+ * then holds one string per line rather than three objects, which keeps garbage collection pauses
+ * of a busy server short.
+ */
 public final class Transcript {
   private final String id;
   private final int connection;
   private final String clientAddress;
   private final Instant startedAt = Instant.now();
-  private final List<Line> lines = new ArrayList<>();
+  private int size;
+  private long[] epochNanos = new long[16];
+  private String[] texts = new String[16];
+  private boolean[] fromServer = new boolean[16];
+  // Allocated at the first line a rule made: most sessions have none.
+  private RuleRef[] rules;
   private final Consumer<Line> listener;
   private Instant endedAt;
   private String tlsProtocol;
@@ -50,9 +62,35 @@ public final class Transcript {
 
   private void add(Line line) {
     synchronized (this) {
-      lines.add(line);
+      if (size == texts.length) {
+        int capacity = size * 2;
+        epochNanos = Arrays.copyOf(epochNanos, capacity);
+        texts = Arrays.copyOf(texts, capacity);
+        fromServer = Arrays.copyOf(fromServer, capacity);
+        if (rules != null) {
+          rules = Arrays.copyOf(rules, capacity);
+        }
+      }
+      epochNanos[size] = line.at().getEpochSecond() * 1_000_000_000L + line.at().getNano();
+      texts[size] = line.text();
+      fromServer[size] = line.direction() == Direction.SERVER;
+      if (line.rule() != null) {
+        if (rules == null) {
+          rules = new RuleRef[texts.length];
+        }
+        rules[size] = line.rule();
+      }
+      size++;
     }
     listener.accept(line);
+  }
+
+  private Line line(int i) {
+    return new Line(
+        Instant.ofEpochSecond(0, epochNanos[i]),
+        fromServer[i] ? Direction.SERVER : Direction.CLIENT,
+        texts[i],
+        rules != null ? rules[i] : null);
   }
 
   /** Records how many bytes are queued for writing, to keep the high-water mark. */
@@ -99,6 +137,14 @@ public final class Transcript {
         tlsCipher,
         user,
         end,
-        lines);
+        lines());
+  }
+
+  private List<Line> lines() {
+    List<Line> lines = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      lines.add(line(i));
+    }
+    return lines;
   }
 }

@@ -1,0 +1,33 @@
+package dev.smtpmock.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpmock.SmtpSession.Direction;
+import dev.smtpmock.SmtpSession.Line;
+import dev.smtpmock.SmtpSession.RuleRef;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TranscriptTest {
+
+  @Test
+  void snapshotsGiveBackEveryLineAsItWasHeard() {
+    List<Line> heard = new ArrayList<>();
+    Transcript transcript = new Transcript("S000001", 1, "127.0.0.1:40000", heard::add);
+    RuleRef rule = new RuleRef("greylist", "scenario.yaml", 3, 5);
+    for (int i = 0; i < 40; i++) {
+      transcript.client("RCPT TO:<r" + i + "@example.com>");
+      transcript.server("250 2.1.5 Ok", i == 25 ? rule : null);
+    }
+
+    List<Line> lines = transcript.snapshot().lines();
+
+    assertThat(lines).containsExactlyElementsOf(heard);
+    assertThat(lines).hasSize(80);
+    assertThat(lines.get(51))
+        .extracting(Line::direction, Line::rule)
+        .containsExactly(Direction.SERVER, rule);
+    assertThat(lines.get(0).at()).isBeforeOrEqualTo(lines.get(79).at());
+  }
+}
