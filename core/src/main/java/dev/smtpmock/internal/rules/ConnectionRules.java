@@ -44,13 +44,17 @@ public final class ConnectionRules {
    * with {@code after-bytes} are left to {@link AfterBytesWatch}: neither counted nor returned.
    */
   public Match evaluate(Occurrence occurrence) {
-    Counter.Tick[] ticks = countAll(occurrence);
-    for (int i = 0; i < ticks.length; i++) {
-      if (ticks[i] != null && fires(i, occurrence, ticks[i])) {
-        return new Match(rules.get(i), i);
+    // Each rule has counters of its own, so testing a rule as soon as it is counted gives what
+    // counting all first would, without keeping every rule's tick.
+    Match match = null;
+    long now = engine.now();
+    for (int i : engine.listeners(occurrence.event())) {
+      Counter.Tick tick = count(i, occurrence, now);
+      if (match == null && tick != null && fires(i, occurrence, tick)) {
+        match = new Match(rules.get(i), i);
       }
     }
-    return null;
+    return match;
   }
 
   /**
@@ -58,7 +62,10 @@ public final class ConnectionRules {
    * fired on {@code BDAT LAST}, the message is counted but no message rule is evaluated (SPEC 2.3).
    */
   public void countOnly(Occurrence occurrence) {
-    countAll(occurrence);
+    long now = engine.now();
+    for (int i : engine.listeners(occurrence.event())) {
+      count(i, occurrence, now);
+    }
   }
 
   /**
@@ -92,18 +99,6 @@ public final class ConnectionRules {
       return delay.min();
     }
     return delay.min().plusNanos(delays.nextLong(spread + 1));
-  }
-
-  private Counter.Tick[] countAll(Occurrence o) {
-    Counter.Tick[] ticks = new Counter.Tick[rules.size()];
-    long now = engine.now();
-    for (int i = 0; i < ticks.length; i++) {
-      Rule rule = rules.get(i);
-      if (rule.afterBytes() == null && Matchers.listens(rule, o)) {
-        ticks[i] = count(i, o, now);
-      }
-    }
-    return ticks;
   }
 
   /**

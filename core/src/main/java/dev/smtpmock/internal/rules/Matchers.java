@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 final class Matchers {
   private Matchers() {}
 
-  /** Whether the rule counts this occurrence: its own event, or any command for {@code any}. */
-  static boolean listens(Rule rule, Occurrence o) {
-    return rule.on(o.event()) || (o.isCommand() && rule.on(Event.ANY));
+  /** Whether the rule counts occurrences of this event: its own, or any command for {@code any}. */
+  static boolean listens(Rule rule, Event event) {
+    boolean command = event != Event.CONNECT && event != Event.MESSAGE;
+    return rule.on(event) || (command && rule.on(Event.ANY));
   }
 
   static boolean hold(Rule rule, Occurrence o, int connectionNumber) {

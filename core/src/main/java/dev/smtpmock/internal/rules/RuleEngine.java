@@ -1,5 +1,6 @@
 package dev.smtpmock.internal.rules;
 
+import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,9 @@ public final class RuleEngine {
   private final LongSupplier nanoClock;
   private final Map<CounterId, Counter> serverCounters = new ConcurrentHashMap<>();
   private final AtomicLongArray fired;
+  // By event ordinal, the indices of the rules that count its occurrences, in source order, so that
+  // a command visits only those; after-bytes rules are left out, as AfterBytesWatch counts them.
+  private final int[][] listeners;
   // Indices of the after-bytes rules by threshold; the sort is stable, so ties keep source order.
   private final int[] afterBytesOrder;
 
@@ -41,6 +45,14 @@ public final class RuleEngine {
             .sorted(Comparator.comparingLong(i -> this.rules.get(i).afterBytes()))
             .mapToInt(Integer::intValue)
             .toArray();
+    this.listeners = new int[Event.values().length][];
+    for (Event event : Event.values()) {
+      listeners[event.ordinal()] =
+          IntStream.range(0, this.rules.size())
+              .filter(i -> this.rules.get(i).afterBytes() == null)
+              .filter(i -> Matchers.listens(this.rules.get(i), event))
+              .toArray();
+    }
   }
 
   /** The state of one connection, numbered 1, 2, … server-wide in accept order. */
@@ -76,6 +88,10 @@ public final class RuleEngine {
 
   void recordFiring(int ruleIndex) {
     fired.incrementAndGet(ruleIndex);
+  }
+
+  int[] listeners(Event event) {
+    return listeners[event.ordinal()];
   }
 
   int[] afterBytesOrder() {
