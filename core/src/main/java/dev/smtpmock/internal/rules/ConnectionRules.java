@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
 
 /**
  * The rule state of one connection: its connection- and transaction-scope counters and its seeded
@@ -27,6 +28,9 @@ public final class ConnectionRules {
   // Per rule, the occurrences of its events so far in this connection, whatever the scope: the
   // probability draw depends on this count alone (SPEC 2.4).
   private final long[] heard;
+  // Per rule with a `match` pattern, a matcher made on first use and then reset for each text:
+  // making one per rule per command was the main cost of matching many rules.
+  private final Matcher[] matchers;
   private final SplittableRandom delays;
 
   ConnectionRules(RuleEngine engine, int connectionNumber, String clientIp) {
@@ -35,6 +39,7 @@ public final class ConnectionRules {
     this.connectionNumber = connectionNumber;
     this.clientIp = clientIp;
     this.heard = new long[rules.size()];
+    this.matchers = new Matcher[rules.size()];
     this.delays = new SplittableRandom(Draws.mix(engine.seed(), DELAY_STREAM, connectionNumber));
   }
 
@@ -129,7 +134,7 @@ public final class ConnectionRules {
     Rule rule = rules.get(i);
     boolean fires =
         countHolds(rule, tick)
-            && Matchers.hold(rule, o, connectionNumber)
+            && Matchers.hold(rule, o, connectionNumber, matcher(i, rule))
             && drawHolds(i, rule)
             && tick.counter().tryFire(rule.times());
     if (fires) {
@@ -150,6 +155,13 @@ public final class ConnectionRules {
     return (rule.nth() == null || tick.count() == rule.nth())
         && (rule.after() == null || tick.count() > rule.after())
         && (rule.rate() == null || tick.rateExceeded());
+  }
+
+  private Matcher matcher(int i, Rule rule) {
+    if (matchers[i] == null && rule.match() != null) {
+      matchers[i] = rule.match().matcher("");
+    }
+    return matchers[i];
   }
 
   private boolean drawHolds(int i, Rule rule) {

@@ -3,6 +3,7 @@ package dev.smtpmock.internal.rules;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The matchers that depend on the occurrence alone, not on any count (SPEC 2.4). */
@@ -15,11 +16,15 @@ final class Matchers {
     return rule.on(event) || (command && rule.on(Event.ANY));
   }
 
-  static boolean hold(Rule rule, Occurrence o, int connectionNumber) {
+  /**
+   * Whether every matcher of the rule holds. {@code match} is the connection's matcher of the
+   * rule's {@code match} pattern, or null when it has none.
+   */
+  static boolean hold(Rule rule, Occurrence o, int connectionNumber, Matcher match) {
     return inConnections(rule, connectionNumber)
         && (rule.tls() == null || rule.tls() == o.tls())
         && (rule.authenticated() == null || rule.authenticated() == o.authenticated())
-        && (rule.match() == null || finds(rule.match(), matchText(rule, o)))
+        && (match == null || finds(match, matchText(rule, o)))
         && messageHolds(rule, o.message());
   }
 
@@ -55,7 +60,7 @@ final class Matchers {
     return rule.body() == null || rule.body().matcher(message.body()).find();
   }
 
-  private static boolean finds(Pattern pattern, String text) {
-    return pattern.matcher(text == null ? "" : text).find();
+  private static boolean finds(Matcher matcher, String text) {
+    return matcher.reset(text == null ? "" : text).find();
   }
 }
