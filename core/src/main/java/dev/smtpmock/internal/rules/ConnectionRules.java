@@ -23,8 +23,12 @@ public final class ConnectionRules {
   private final List<Rule> rules;
   private final int connectionNumber;
   private final String clientIp;
-  private final Map<CounterId, Counter> connectionCounters = new HashMap<>();
-  private final Map<CounterId, Counter> transactionCounters = new HashMap<>();
+  // Per rule without a key, its counter in this connection or transaction, made on first use;
+  // only keyed rules need a map lookup.
+  private final Counter[] connectionCounters;
+  private final Counter[] transactionCounters;
+  private final Map<CounterId, Counter> keyedConnectionCounters = new HashMap<>();
+  private final Map<CounterId, Counter> keyedTransactionCounters = new HashMap<>();
   // Per rule, the occurrences of its events so far in this connection, whatever the scope: the
   // probability draw depends on this count alone (SPEC 2.4).
   private final long[] heard;
@@ -38,6 +42,8 @@ public final class ConnectionRules {
     this.rules = engine.rules();
     this.connectionNumber = connectionNumber;
     this.clientIp = clientIp;
+    this.connectionCounters = new Counter[rules.size()];
+    this.transactionCounters = new Counter[rules.size()];
     this.heard = new long[rules.size()];
     this.matchers = new Matcher[rules.size()];
     this.delays = new SplittableRandom(Draws.mix(engine.seed(), DELAY_STREAM, connectionNumber));
@@ -78,7 +84,8 @@ public final class ConnectionRules {
    * transaction} counters start again.
    */
   public void transactionEnded() {
-    transactionCounters.clear();
+    Arrays.fill(transactionCounters, null);
+    keyedTransactionCounters.clear();
   }
 
   /**
@@ -116,14 +123,28 @@ public final class ConnectionRules {
     if (rule.per() == Scope.TRANSACTION && !o.inTransaction()) {
       return null;
     }
-    CounterId id = new CounterId(i, keyValues(rule, o));
-    Counter counter =
-        switch (rule.per()) {
-          case SERVER -> engine.serverCounter(id);
-          case TRANSACTION -> transactionCounters.computeIfAbsent(id, unused -> new Counter());
-          case CONNECTION -> connectionCounters.computeIfAbsent(id, unused -> new Counter());
-        };
+    Counter counter = rule.keys().isEmpty() ? counter(i, rule.per()) : keyedCounter(i, rule, o);
     return counter.tick(now, rule.rate());
+  }
+
+  private Counter counter(int i, Scope per) {
+    if (per == Scope.SERVER) {
+      return engine.serverCounter(i);
+    }
+    Counter[] counters = per == Scope.TRANSACTION ? transactionCounters : connectionCounters;
+    if (counters[i] == null) {
+      counters[i] = new Counter();
+    }
+    return counters[i];
+  }
+
+  private Counter keyedCounter(int i, Rule rule, Occurrence o) {
+    CounterId id = new CounterId(i, keyValue(rule, o));
+    return switch (rule.per()) {
+      case SERVER -> engine.serverCounter(id);
+      case TRANSACTION -> keyedTransactionCounters.computeIfAbsent(id, unused -> new Counter());
+      case CONNECTION -> keyedConnectionCounters.computeIfAbsent(id, unused -> new Counter());
+    };
   }
 
   /**
@@ -172,20 +193,24 @@ public final class ConnectionRules {
     return new SplittableRandom(seed).nextDouble() < rule.probability();
   }
 
-  private List<String> keyValues(Rule rule, Occurrence o) {
-    if (rule.keys().isEmpty()) {
-      return List.of();
+  // One key's value is its own counter key, sparing a list per occurrence for the usual case.
+  private Object keyValue(Rule rule, Occurrence o) {
+    List<CounterKey> keys = rule.keys();
+    if (keys.size() == 1) {
+      return keyValue(keys.get(0), o);
     }
-    String[] values = new String[rule.keys().size()];
+    String[] values = new String[keys.size()];
     for (int k = 0; k < values.length; k++) {
-      CounterKey key = rule.keys().get(k);
-      values[k] =
-          switch (key) {
-            case CLIENT -> clientIp;
-            case SENDER -> o.sender();
-            case RECIPIENT -> o.recipient();
-          };
+      values[k] = keyValue(keys.get(k), o);
     }
     return Arrays.asList(values);
+  }
+
+  private String keyValue(CounterKey key, Occurrence o) {
+    return switch (key) {
+      case CLIENT -> clientIp;
+      case SENDER -> o.sender();
+      case RECIPIENT -> o.recipient();
+    };
   }
 }
