@@ -10,7 +10,10 @@ import java.util.ArrayDeque;
  */
 final class Counter {
   /** What counting one occurrence told: its ordinal and whether the rate was exceeded. */
-  record Tick(Counter counter, long count, boolean rateExceeded) {}
+  record Tick(Counter counter, long count, boolean rateExceeded) {
+    /** For a rule without {@code nth}, {@code after}, {@code rate} or {@code times}: no counter. */
+    static final Tick UNCOUNTED = new Tick(null, 0, false);
+  }
 
   private long count;
   private long fired;
@@ -40,8 +43,8 @@ final class Counter {
    * Takes one firing if {@code times} allows it. Test and increment are one step so that concurrent
    * connections cannot both take the last firing.
    */
-  synchronized boolean tryFire(Integer limit) {
-    if (limit != null && fired >= limit) {
+  synchronized boolean tryFire(int limit) {
+    if (fired >= limit) {
       return false;
     }
     fired++;
