@@ -56,12 +56,12 @@ public final class ConnectionRules {
    */
   public Match evaluate(Occurrence occurrence) {
     // Each rule has counters of its own, so testing a rule as soon as it is counted gives what
-    // counting all first would, without keeping every rule's tick.
+    // counting all first would, without keeping what every rule's count told.
     Match match = null;
     long now = engine.now();
     for (int i : engine.listeners(occurrence.event())) {
-      Counter.Tick tick = count(i, occurrence, now);
-      if (match == null && tick != null && fires(i, occurrence, tick)) {
+      boolean countHolds = count(i, occurrence, now);
+      if (match == null && countHolds && fires(i, occurrence)) {
         match = new Match(rules.get(i), i);
       }
     }
@@ -114,22 +114,23 @@ public final class ConnectionRules {
   }
 
   /**
-   * Counts one occurrence for rule {@code i}; null when its scope ignores it ({@code per:
-   * transaction} outside a transaction).
+   * Counts one occurrence for rule {@code i} and tells whether its {@code nth}, {@code after} and
+   * {@code rate} hold on it; false when its scope ignores it ({@code per: transaction} outside a
+   * transaction).
    */
-  Counter.Tick count(int i, Occurrence o, long now) {
+  boolean count(int i, Occurrence o, long now) {
     heard[i]++;
     Rule rule = rules.get(i);
     if (rule.per() == Scope.TRANSACTION && !o.inTransaction()) {
-      return null;
+      return false;
     }
-    // Only these matchers read a counter, so a rule with none of them keeps none: that spares most
-    // rules a lookup and a lock per occurrence.
-    if (!rule.counts() && rule.times() == null) {
-      return Counter.Tick.UNCOUNTED;
-    }
-    Counter counter = rule.keys().isEmpty() ? counter(i, rule.per()) : keyedCounter(i, rule, o);
-    return counter.tick(now, rule.rate());
+    // Nothing else reads the count, so the other rules, most of them, skip the counter's lookup and
+    // lock; `times` finds the counter only when a firing is to be taken.
+    return !rule.counts() || counter(i, rule, o).tick(now, rule);
+  }
+
+  private Counter counter(int i, Rule rule, Occurrence o) {
+    return rule.keys().isEmpty() ? counter(i, rule.per()) : keyedCounter(i, rule, o);
   }
 
   private Counter counter(int i, Scope per) {
@@ -153,16 +154,16 @@ public final class ConnectionRules {
   }
 
   /**
-   * Whether rule {@code i} fires on the occurrence just counted; records the firing if so. Times
-   * and probability come last: they are the only tests with a cost (a firing, a draw).
+   * Whether rule {@code i}, whose count matchers hold on the occurrence just counted, fires on it;
+   * records the firing if so. Times and probability come last: they are the only tests with a cost
+   * (a firing, a draw).
    */
-  boolean fires(int i, Occurrence o, Counter.Tick tick) {
+  boolean fires(int i, Occurrence o) {
     Rule rule = rules.get(i);
     boolean fires =
-        countHolds(rule, tick)
-            && Matchers.hold(rule, o, connectionNumber, matcher(i, rule))
+        Matchers.hold(rule, o, connectionNumber, matcher(i, rule))
             && drawHolds(i, rule)
-            && (rule.times() == null || tick.counter().tryFire(rule.times()));
+            && (rule.times() == null || counter(i, rule, o).tryFire(rule.times()));
     if (fires) {
       engine.recordFiring(i);
     }
@@ -175,12 +176,6 @@ public final class ConnectionRules {
 
   Rule rule(int i) {
     return rules.get(i);
-  }
-
-  private static boolean countHolds(Rule rule, Counter.Tick tick) {
-    return (rule.nth() == null || tick.count() == rule.nth())
-        && (rule.after() == null || tick.count() > rule.after())
-        && (rule.rate() == null || tick.rateExceeded());
   }
 
   private Matcher matcher(int i, Rule rule) {
