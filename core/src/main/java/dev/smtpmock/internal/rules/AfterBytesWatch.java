@@ -25,8 +25,7 @@ public final class AfterBytesWatch {
   public Match onBytes(long totalWireBytes) {
     while (reached < byThreshold.length && threshold(reached) <= totalWireBytes) {
       int i = byThreshold[reached++];
-      Counter.Tick tick = connection.count(i, message, connection.now());
-      if (tick != null && connection.fires(i, message, tick)) {
+      if (connection.count(i, message, connection.now()) && connection.fires(i, message)) {
         return new Match(connection.rule(i), i);
       }
     }

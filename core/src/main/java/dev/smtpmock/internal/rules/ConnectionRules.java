@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
 
 /**
  * The rule state of one connection: its connection- and transaction-scope counters and its seeded
@@ -22,11 +23,18 @@ public final class ConnectionRules {
   private final List<Rule> rules;
   private final int connectionNumber;
   private final String clientIp;
-  private final Map<CounterId, Counter> connectionCounters = new HashMap<>();
-  private final Map<CounterId, Counter> transactionCounters = new HashMap<>();
+  // Per rule without a key, its counter in this connection or transaction, made on first use;
+  // only keyed rules need a map lookup.
+  private final Counter[] connectionCounters;
+  private final Counter[] transactionCounters;
+  private final Map<CounterId, Counter> keyedConnectionCounters = new HashMap<>();
+  private final Map<CounterId, Counter> keyedTransactionCounters = new HashMap<>();
   // Per rule, the occurrences of its events so far in this connection, whatever the scope: the
   // probability draw depends on this count alone (SPEC 2.4).
   private final long[] heard;
+  // Per rule with a `match` pattern, a matcher made on first use and then reset for each text:
+  // making one per rule per command was the main cost of matching many rules.
+  private final Matcher[] matchers;
   private final SplittableRandom delays;
 
   ConnectionRules(RuleEngine engine, int connectionNumber, String clientIp) {
@@ -34,7 +42,10 @@ public final class ConnectionRules {
     this.rules = engine.rules();
     this.connectionNumber = connectionNumber;
     this.clientIp = clientIp;
+    this.connectionCounters = new Counter[rules.size()];
+    this.transactionCounters = new Counter[rules.size()];
     this.heard = new long[rules.size()];
+    this.matchers = new Matcher[rules.size()];
     this.delays = new SplittableRandom(Draws.mix(engine.seed(), DELAY_STREAM, connectionNumber));
   }
 
@@ -44,13 +55,17 @@ public final class ConnectionRules {
    * with {@code after-bytes} are left to {@link AfterBytesWatch}: neither counted nor returned.
    */
   public Match evaluate(Occurrence occurrence) {
-    Counter.Tick[] ticks = countAll(occurrence);
-    for (int i = 0; i < ticks.length; i++) {
-      if (ticks[i] != null && fires(i, occurrence, ticks[i])) {
-        return new Match(rules.get(i), i);
+    // Each rule has counters of its own, so testing a rule as soon as it is counted gives what
+    // counting all first would, without keeping what every rule's count told.
+    Match match = null;
+    long now = engine.now();
+    for (int i : engine.listeners(occurrence.event())) {
+      boolean countHolds = count(i, occurrence, now);
+      if (match == null && countHolds && fires(i, occurrence)) {
+        match = new Match(rules.get(i), i);
       }
     }
-    return null;
+    return match;
   }
 
   /**
@@ -58,7 +73,10 @@ public final class ConnectionRules {
    * fired on {@code BDAT LAST}, the message is counted but no message rule is evaluated (SPEC 2.3).
    */
   public void countOnly(Occurrence occurrence) {
-    countAll(occurrence);
+    long now = engine.now();
+    for (int i : engine.listeners(occurrence.event())) {
+      count(i, occurrence, now);
+    }
   }
 
   /**
@@ -66,7 +84,8 @@ public final class ConnectionRules {
    * transaction} counters start again.
    */
   public void transactionEnded() {
-    transactionCounters.clear();
+    Arrays.fill(transactionCounters, null);
+    keyedTransactionCounters.clear();
   }
 
   /**
@@ -94,49 +113,57 @@ public final class ConnectionRules {
     return delay.min().plusNanos(delays.nextLong(spread + 1));
   }
 
-  private Counter.Tick[] countAll(Occurrence o) {
-    Counter.Tick[] ticks = new Counter.Tick[rules.size()];
-    long now = engine.now();
-    for (int i = 0; i < ticks.length; i++) {
-      Rule rule = rules.get(i);
-      if (rule.afterBytes() == null && Matchers.listens(rule, o)) {
-        ticks[i] = count(i, o, now);
-      }
-    }
-    return ticks;
-  }
-
   /**
-   * Counts one occurrence for rule {@code i}; null when its scope ignores it ({@code per:
-   * transaction} outside a transaction).
+   * Counts one occurrence for rule {@code i} and tells whether its {@code nth}, {@code after} and
+   * {@code rate} hold on it; false when its scope ignores it ({@code per: transaction} outside a
+   * transaction).
    */
-  Counter.Tick count(int i, Occurrence o, long now) {
+  boolean count(int i, Occurrence o, long now) {
     heard[i]++;
     Rule rule = rules.get(i);
     if (rule.per() == Scope.TRANSACTION && !o.inTransaction()) {
-      return null;
+      return false;
     }
-    CounterId id = new CounterId(i, keyValues(rule, o));
-    Counter counter =
-        switch (rule.per()) {
-          case SERVER -> engine.serverCounter(id);
-          case TRANSACTION -> transactionCounters.computeIfAbsent(id, unused -> new Counter());
-          case CONNECTION -> connectionCounters.computeIfAbsent(id, unused -> new Counter());
-        };
-    return counter.tick(now, rule.rate());
+    // Nothing else reads the count, so the other rules, most of them, skip the counter's lookup and
+    // lock; `times` finds the counter only when a firing is to be taken.
+    return !rule.counts() || counter(i, rule, o).tick(now, rule);
+  }
+
+  private Counter counter(int i, Rule rule, Occurrence o) {
+    return rule.keys().isEmpty() ? counter(i, rule.per()) : keyedCounter(i, rule, o);
+  }
+
+  private Counter counter(int i, Scope per) {
+    if (per == Scope.SERVER) {
+      return engine.serverCounter(i);
+    }
+    Counter[] counters = per == Scope.TRANSACTION ? transactionCounters : connectionCounters;
+    if (counters[i] == null) {
+      counters[i] = new Counter();
+    }
+    return counters[i];
+  }
+
+  private Counter keyedCounter(int i, Rule rule, Occurrence o) {
+    CounterId id = new CounterId(i, keyValue(rule, o));
+    return switch (rule.per()) {
+      case SERVER -> engine.serverCounter(id);
+      case TRANSACTION -> keyedTransactionCounters.computeIfAbsent(id, unused -> new Counter());
+      case CONNECTION -> keyedConnectionCounters.computeIfAbsent(id, unused -> new Counter());
+    };
   }
 
   /**
-   * Whether rule {@code i} fires on the occurrence just counted; records the firing if so. Times
-   * and probability come last: they are the only tests with a cost (a firing, a draw).
+   * Whether rule {@code i}, whose count matchers hold on the occurrence just counted, fires on it;
+   * records the firing if so. Times and probability come last: they are the only tests with a cost
+   * (a firing, a draw).
    */
-  boolean fires(int i, Occurrence o, Counter.Tick tick) {
+  boolean fires(int i, Occurrence o) {
     Rule rule = rules.get(i);
     boolean fires =
-        countHolds(rule, tick)
-            && Matchers.hold(rule, o, connectionNumber)
+        Matchers.hold(rule, o, connectionNumber, matcher(i, rule))
             && drawHolds(i, rule)
-            && tick.counter().tryFire(rule.times());
+            && (rule.times() == null || counter(i, rule, o).tryFire(rule.times()));
     if (fires) {
       engine.recordFiring(i);
     }
@@ -151,10 +178,11 @@ public final class ConnectionRules {
     return rules.get(i);
   }
 
-  private static boolean countHolds(Rule rule, Counter.Tick tick) {
-    return (rule.nth() == null || tick.count() == rule.nth())
-        && (rule.after() == null || tick.count() > rule.after())
-        && (rule.rate() == null || tick.rateExceeded());
+  private Matcher matcher(int i, Rule rule) {
+    if (matchers[i] == null && rule.match() != null) {
+      matchers[i] = rule.match().matcher("");
+    }
+    return matchers[i];
   }
 
   private boolean drawHolds(int i, Rule rule) {
@@ -165,20 +193,24 @@ public final class ConnectionRules {
     return new SplittableRandom(seed).nextDouble() < rule.probability();
   }
 
-  private List<String> keyValues(Rule rule, Occurrence o) {
-    if (rule.keys().isEmpty()) {
-      return List.of();
+  // One key's value is its own counter key, sparing a list per occurrence for the usual case.
+  private Object keyValue(Rule rule, Occurrence o) {
+    List<CounterKey> keys = rule.keys();
+    if (keys.size() == 1) {
+      return keyValue(keys.get(0), o);
     }
-    String[] values = new String[rule.keys().size()];
+    String[] values = new String[keys.size()];
     for (int k = 0; k < values.length; k++) {
-      CounterKey key = rule.keys().get(k);
-      values[k] =
-          switch (key) {
-            case CLIENT -> clientIp;
-            case SENDER -> o.sender();
-            case RECIPIENT -> o.recipient();
-          };
+      values[k] = keyValue(keys.get(k), o);
     }
     return Arrays.asList(values);
+  }
+
+  private String keyValue(CounterKey key, Occurrence o) {
+    return switch (key) {
+      case CLIENT -> clientIp;
+      case SENDER -> o.sender();
+      case RECIPIENT -> o.recipient();
+    };
   }
 }

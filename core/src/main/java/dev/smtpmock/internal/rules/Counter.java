@@ -9,18 +9,22 @@ import java.util.ArrayDeque;
  * shared by every connection; uncontended elsewhere.
  */
 final class Counter {
-  /** What counting one occurrence told: its ordinal and whether the rate was exceeded. */
-  record Tick(Counter counter, long count, boolean rateExceeded) {}
-
   private long count;
   private long fired;
   // The times of the occurrences still in the rate window, at most N+1 of them: enough to tell
   // whether N is exceeded, and no more memory than the occurrences seen however large N is.
   private ArrayDeque<Long> recent;
 
-  synchronized Tick tick(long now, Rule.Rate rate) {
+  /**
+   * Counts one occurrence and tells whether the rule's {@code nth}, {@code after} and {@code rate}
+   * hold on it.
+   */
+  synchronized boolean tick(long now, Rule rule) {
     count++;
-    return new Tick(this, count, rate != null && recordAndTest(now, rate));
+    boolean rateExceeded = rule.rate() != null && recordAndTest(now, rule.rate());
+    return (rule.nth() == null || count == rule.nth())
+        && (rule.after() == null || count > rule.after())
+        && (rule.rate() == null || rateExceeded);
   }
 
   private boolean recordAndTest(long now, Rule.Rate rate) {
@@ -40,8 +44,8 @@ final class Counter {
    * Takes one firing if {@code times} allows it. Test and increment are one step so that concurrent
    * connections cannot both take the last firing.
    */
-  synchronized boolean tryFire(Integer limit) {
-    if (limit != null && fired >= limit) {
+  synchronized boolean tryFire(int limit) {
+    if (fired >= limit) {
       return false;
     }
     fired++;

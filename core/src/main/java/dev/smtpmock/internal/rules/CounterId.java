@@ -1,9 +1,9 @@
 package dev.smtpmock.internal.rules;
 
-import java.util.List;
-
 /**
- * Names a counter within one scope: the rule and its key values. The values may hold nulls (a
- * missing sender is a key value of its own), so they are kept in a list that allows them.
+ * Names the counter of a rule with a {@code key} within one scope: the rule and its key value.
+ *
+ * @param keyValue for one key, its value; for several, the list of their values. A value may be
+ *     null: a missing sender is a key value of its own
  */
-record CounterId(int rule, List<String> keyValues) {}
+record CounterId(int rule, Object keyValue) {}

@@ -3,22 +3,28 @@ package dev.smtpmock.internal.rules;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The matchers that depend on the occurrence alone, not on any count (SPEC 2.4). */
 final class Matchers {
   private Matchers() {}
 
-  /** Whether the rule counts this occurrence: its own event, or any command for {@code any}. */
-  static boolean listens(Rule rule, Occurrence o) {
-    return rule.on(o.event()) || (o.isCommand() && rule.on(Event.ANY));
+  /** Whether the rule counts occurrences of this event: its own, or any command for {@code any}. */
+  static boolean listens(Rule rule, Event event) {
+    boolean command = event != Event.CONNECT && event != Event.MESSAGE;
+    return rule.on(event) || (command && rule.on(Event.ANY));
   }
 
-  static boolean hold(Rule rule, Occurrence o, int connectionNumber) {
+  /**
+   * Whether every matcher of the rule holds. {@code match} is the connection's matcher of the
+   * rule's {@code match} pattern, or null when it has none.
+   */
+  static boolean hold(Rule rule, Occurrence o, int connectionNumber, Matcher match) {
     return inConnections(rule, connectionNumber)
         && (rule.tls() == null || rule.tls() == o.tls())
         && (rule.authenticated() == null || rule.authenticated() == o.authenticated())
-        && (rule.match() == null || finds(rule.match(), matchText(rule, o)))
+        && (match == null || finds(match, matchText(rule, o)))
         && messageHolds(rule, o.message());
   }
 
@@ -54,7 +60,7 @@ final class Matchers {
     return rule.body() == null || rule.body().matcher(message.body()).find();
   }
 
-  private static boolean finds(Pattern pattern, String text) {
-    return pattern.matcher(text == null ? "" : text).find();
+  private static boolean finds(Matcher matcher, String text) {
+    return matcher.reset(text == null ? "" : text).find();
   }
 }

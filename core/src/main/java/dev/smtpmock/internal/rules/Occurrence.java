@@ -36,9 +36,4 @@ public record Occurrence(
       throw new IllegalArgumentException("an occurrence has its command's own event, never ANY");
     }
   }
-
-  /** Whether {@code any} rules see it: every command, not connect or the message. */
-  boolean isCommand() {
-    return event != Event.CONNECT && event != Event.MESSAGE;
-  }
 }

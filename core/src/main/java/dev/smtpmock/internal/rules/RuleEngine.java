@@ -1,6 +1,8 @@
 package dev.smtpmock.internal.rules;
 
+import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
+import dev.smtpmock.scenario.Scope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +21,14 @@ public final class RuleEngine {
   private final List<Rule> rules;
   private final long seed;
   private final LongSupplier nanoClock;
-  private final Map<CounterId, Counter> serverCounters = new ConcurrentHashMap<>();
+  // Per rule with per: server and no key, its one counter, made up front so that connections share
+  // it without a lookup; null for other rules. Keyed rules' server counters are in the map.
+  private final Counter[] serverCounters;
+  private final Map<CounterId, Counter> keyedServerCounters = new ConcurrentHashMap<>();
   private final AtomicLongArray fired;
+  // By event ordinal, the indices of the rules that count its occurrences, in source order, so that
+  // a command visits only those; after-bytes rules are left out, as AfterBytesWatch counts them.
+  private final int[][] listeners;
   // Indices of the after-bytes rules by threshold; the sort is stable, so ties keep source order.
   private final int[] afterBytesOrder;
 
@@ -34,6 +42,13 @@ public final class RuleEngine {
     this.seed = seed;
     this.nanoClock = nanoClock;
     this.fired = new AtomicLongArray(this.rules.size());
+    this.serverCounters = new Counter[this.rules.size()];
+    for (int i = 0; i < serverCounters.length; i++) {
+      Rule rule = this.rules.get(i);
+      if (rule.per() == Scope.SERVER && rule.keys().isEmpty()) {
+        serverCounters[i] = new Counter();
+      }
+    }
     this.afterBytesOrder =
         IntStream.range(0, this.rules.size())
             .filter(i -> this.rules.get(i).afterBytes() != null)
@@ -41,6 +56,14 @@ public final class RuleEngine {
             .sorted(Comparator.comparingLong(i -> this.rules.get(i).afterBytes()))
             .mapToInt(Integer::intValue)
             .toArray();
+    this.listeners = new int[Event.values().length][];
+    for (Event event : Event.values()) {
+      listeners[event.ordinal()] =
+          IntStream.range(0, this.rules.size())
+              .filter(i -> this.rules.get(i).afterBytes() == null)
+              .filter(i -> Matchers.listens(this.rules.get(i), event))
+              .toArray();
+    }
   }
 
   /** The state of one connection, numbered 1, 2, … server-wide in accept order. */
@@ -70,12 +93,20 @@ public final class RuleEngine {
     return nanoClock.getAsLong();
   }
 
+  Counter serverCounter(int ruleIndex) {
+    return serverCounters[ruleIndex];
+  }
+
   Counter serverCounter(CounterId id) {
-    return serverCounters.computeIfAbsent(id, unused -> new Counter());
+    return keyedServerCounters.computeIfAbsent(id, unused -> new Counter());
   }
 
   void recordFiring(int ruleIndex) {
     fired.incrementAndGet(ruleIndex);
+  }
+
+  int[] listeners(Event event) {
+    return listeners[event.ordinal()];
   }
 
   int[] afterBytesOrder() {

@@ -59,4 +59,82 @@ class KeyTest {
     assertThat(engine.connection(3, "10.0.0.1").evaluate(Occurrences.mail("a@example.org")))
         .isNotNull();
   }
+
+  @Test
+  void aMissingValueAmongSeveralKeysIsAValueOfItsOwn() {
+    Rule rule =
+        Rule.when(Event.MAIL)
+            .nth(1)
+            .per(Scope.SERVER)
+            .key(CounterKey.CLIENT)
+            .key(CounterKey.SENDER)
+            .reply("450 4.7.1 Later")
+            .build();
+    RuleEngine engine = new RuleEngine(List.of(rule), 1);
+    Occurrence nullSender = Occurrences.of(Event.MAIL).text("FROM:<>").inTransaction().build();
+
+    assertThat(engine.connection(1, "10.0.0.1").evaluate(nullSender)).isNotNull();
+    assertThat(engine.connection(2, "10.0.0.1").evaluate(nullSender)).isNull();
+    assertThat(engine.connection(3, "10.0.0.2").evaluate(nullSender)).isNotNull();
+  }
+
+  @Test
+  void rulesWithTheSameKeyValueCountApart() {
+    Rule second =
+        Rule.when(Event.RCPT)
+            .nth(2)
+            .per(Scope.SERVER)
+            .key(CounterKey.RECIPIENT)
+            .reply("452 4.2.2 Second")
+            .build();
+    Rule first =
+        Rule.when(Event.RCPT)
+            .nth(1)
+            .per(Scope.SERVER)
+            .key(CounterKey.RECIPIENT)
+            .reply("450 4.2.0 First")
+            .build();
+    RuleEngine engine = new RuleEngine(List.of(second, first), 1);
+
+    assertThat(engine.connection(1, "10.0.0.1").evaluate(rcpt("a@example.org")))
+        .isEqualTo(new Match(first, 1));
+    assertThat(engine.connection(2, "10.0.0.1").evaluate(rcpt("a@example.org")))
+        .isEqualTo(new Match(second, 0));
+  }
+
+  @Test
+  void perConnectionKeyedCountersAreTheConnectionsOwn() {
+    Rule rule =
+        Rule.when(Event.RCPT).nth(2).key(CounterKey.RECIPIENT).reply("452 4.2.2 Again").build();
+    RuleEngine engine = new RuleEngine(List.of(rule), 1);
+    ConnectionRules first = engine.connection(1, "10.0.0.1");
+    ConnectionRules second = engine.connection(2, "10.0.0.1");
+
+    assertThat(first.evaluate(rcpt("a@example.org"))).isNull();
+    assertThat(first.evaluate(rcpt("b@example.org"))).isNull();
+    assertThat(second.evaluate(rcpt("a@example.org"))).isNull();
+    assertThat(first.evaluate(rcpt("a@example.org"))).isNotNull();
+    assertThat(second.evaluate(rcpt("a@example.org"))).isNotNull();
+  }
+
+  @Test
+  void perTransactionKeyedCountersStartAgainWithTheTransaction() {
+    Rule keyed =
+        Rule.when(Event.RCPT)
+            .nth(2)
+            .per(Scope.TRANSACTION)
+            .key(CounterKey.RECIPIENT)
+            .reply("452 4.2.2 Again")
+            .build();
+    Rule perConnection = Rule.when(Event.RCPT).nth(3).reply("452 4.5.3 Third").build();
+    ConnectionRules connection =
+        new RuleEngine(List.of(keyed, perConnection), 1).connection(1, "10.0.0.1");
+
+    assertThat(connection.evaluate(rcpt("a@example.org"))).isNull();
+    connection.transactionEnded();
+    assertThat(connection.evaluate(rcpt("a@example.org"))).isNull();
+    assertThat(connection.evaluate(rcpt("a@example.org"))).isEqualTo(new Match(keyed, 0));
+    connection.transactionEnded();
+    assertThat(connection.evaluate(rcpt("a@example.org"))).isNull();
+  }
 }

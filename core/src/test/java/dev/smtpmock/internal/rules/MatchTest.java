@@ -58,4 +58,16 @@ class MatchTest {
     assertThat(fires(rule, Occurrences.ehlo("CLIENT.test"))).isTrue();
     assertThat(fires(rule, Occurrences.ehlo("other.test"))).isFalse();
   }
+
+  @Test
+  void eachCommandOfAConnectionIsMatchedAfresh() {
+    Rule rule = Rule.when(Event.RCPT, Event.ANY).match("^(TO:<bad|NOOP)").reply("550 No").build();
+    ConnectionRules connection = new RuleEngine(List.of(rule), 1).connection(1, "10.0.0.1");
+
+    assertThat(connection.evaluate(Occurrences.rcpt("bad@example.org"))).isNotNull();
+    assertThat(connection.evaluate(Occurrences.rcpt("good@example.org"))).isNull();
+    assertThat(connection.evaluate(Occurrences.noop())).isNotNull();
+    assertThat(connection.evaluate(Occurrences.rcpt("b@example.org"))).isNull();
+    assertThat(connection.evaluate(Occurrences.rcpt("bad@example.org"))).isNotNull();
+  }
 }

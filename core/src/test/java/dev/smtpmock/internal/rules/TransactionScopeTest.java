@@ -47,4 +47,15 @@ class TransactionScopeTest {
 
     assertThat(connection.evaluate(rcpt("b@example.org"))).isNotNull();
   }
+
+  @Test
+  void aRuleWithNothingToCountIgnoresOccurrencesOutsideATransactionToo() {
+    Rule inTransaction =
+        Rule.when(Event.RCPT, Event.NOOP).per(Scope.TRANSACTION).reply("451 4.3.0 Later").build();
+    ConnectionRules connection =
+        new RuleEngine(List.of(inTransaction), 1).connection(1, "10.0.0.1");
+
+    assertThat(connection.evaluate(Occurrences.noop())).isNull();
+    assertThat(connection.evaluate(rcpt("b@example.org"))).isNotNull();
+  }
 }
