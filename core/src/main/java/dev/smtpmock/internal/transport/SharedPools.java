@@ -30,11 +30,15 @@ final class SharedPools {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             daemon("smtpmock-shared-acceptor-"));
+    // Half the cores: a mock shares the machine with the code under test that drives it, and the
+    // work per command is small. On 2 cores, against smtp-source on the same machine, one I/O
+    // thread carried 26,000 messages/s over reused connections where two carried 19,000: two
+    // threads competed with the client for the cores and switched more (bench/PERFORMANCE.md).
     static final SimpleIoProcessorPool<NioSession> PROCESSORS =
         new SimpleIoProcessorPool<>(
             NioProcessor.class,
             Executors.newCachedThreadPool(daemon("smtpmock-shared-io-")),
-            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
             null);
   }
 
