@@ -5,6 +5,7 @@ import dev.smtpmock.SmtpSession.Direction;
 import dev.smtpmock.SmtpSession.End;
 import dev.smtpmock.SmtpSession.Line;
 import dev.smtpmock.SmtpSession.RuleRef;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +15,9 @@ import java.util.function.Consumer;
 /**
  * The growing record of one connection, from which {@link SmtpSession} snapshots are taken.
  *
- * <p>The lines are kept in columns, not as {@link Line} records: a store of thousands of sessions
- * then holds one string per line rather than three objects, which keeps garbage collection pauses
- * of a busy server short.
+ * <p>The lines are kept in columns, their texts as UTF-8 in one array, not as {@link Line} records:
+ * a store of thousands of sessions then holds a handful of arrays per session rather than five
+ * objects per line, which keeps the garbage collection pauses of a busy server short.
  */
 public final class Transcript {
   private final String id;
@@ -25,7 +26,10 @@ public final class Transcript {
   private final Instant startedAt = Instant.now();
   private int size;
   private long[] epochNanos = new long[16];
-  private String[] texts = new String[16];
+  private byte[] text = new byte[512];
+  private int textLength;
+  // Per line, where its text ends in `text`; it starts where the previous line's ends.
+  private int[] textEnds = new int[16];
   private boolean[] fromServer = new boolean[16];
   // Allocated at the first line a rule made: most sessions have none.
   private RuleRef[] rules;
@@ -62,21 +66,27 @@ public final class Transcript {
 
   private void add(Line line) {
     synchronized (this) {
-      if (size == texts.length) {
+      if (size == epochNanos.length) {
         int capacity = size * 2;
         epochNanos = Arrays.copyOf(epochNanos, capacity);
-        texts = Arrays.copyOf(texts, capacity);
+        textEnds = Arrays.copyOf(textEnds, capacity);
         fromServer = Arrays.copyOf(fromServer, capacity);
         if (rules != null) {
           rules = Arrays.copyOf(rules, capacity);
         }
       }
       epochNanos[size] = line.at().getEpochSecond() * 1_000_000_000L + line.at().getNano();
-      texts[size] = line.text();
+      byte[] utf8 = line.text().getBytes(StandardCharsets.UTF_8);
+      if (textLength + utf8.length > text.length) {
+        text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + utf8.length));
+      }
+      System.arraycopy(utf8, 0, text, textLength, utf8.length);
+      textLength += utf8.length;
+      textEnds[size] = textLength;
       fromServer[size] = line.direction() == Direction.SERVER;
       if (line.rule() != null) {
         if (rules == null) {
-          rules = new RuleRef[texts.length];
+          rules = new RuleRef[epochNanos.length];
         }
         rules[size] = line.rule();
       }
@@ -86,10 +96,11 @@ public final class Transcript {
   }
 
   private Line line(int i) {
+    int start = i == 0 ? 0 : textEnds[i - 1];
     return new Line(
         Instant.ofEpochSecond(0, epochNanos[i]),
         fromServer[i] ? Direction.SERVER : Direction.CLIENT,
-        texts[i],
+        new String(text, start, textEnds[i] - start, StandardCharsets.UTF_8),
         rules != null ? rules[i] : null);
   }
 

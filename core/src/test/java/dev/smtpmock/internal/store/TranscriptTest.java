@@ -17,7 +17,7 @@ class TranscriptTest {
     Transcript transcript = new Transcript("S000001", 1, "127.0.0.1:40000", heard::add);
     RuleRef rule = new RuleRef("greylist", "scenario.yaml", 3, 5);
     for (int i = 0; i < 40; i++) {
-      transcript.client("RCPT TO:<r" + i + "@example.com>");
+      transcript.client("RCPT TO:<r" + i + "@exämple.com>");
       transcript.server("250 2.1.5 Ok", i == 25 ? rule : null);
     }
 
