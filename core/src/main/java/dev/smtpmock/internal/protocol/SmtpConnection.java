@@ -546,7 +546,10 @@ public final class SmtpConnection {
   }
 
   void quit() {
-    close(End.QUIT, false);
+    discardInput("input");
+    stopTimers();
+    transcript.end(End.QUIT);
+    channel.closeAfterClient();
   }
 
   private void discardInput(String what) {

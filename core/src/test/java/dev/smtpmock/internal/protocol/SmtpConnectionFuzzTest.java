@@ -382,6 +382,11 @@ class SmtpConnectionFuzzTest {
     }
 
     @Override
+    public void closeAfterClient() {
+      closed = true;
+    }
+
+    @Override
     public void resetOnFlush() {
       closed = true;
     }
