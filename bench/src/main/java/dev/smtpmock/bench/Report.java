@@ -52,6 +52,7 @@ final class Report {
     rules();
     delay();
     problems();
+    changes(file.resolveSibling("PERFORMANCE.md"));
     reproduce();
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
@@ -560,12 +561,12 @@ final class Report {
             .count();
     p(
         "Interleaved: at each load every server in turn (the first one rotates), each a fresh"
-            + " process given a warm-up run of the same load (%,d messages) before the measured"
-            + " one; then the next load; %d round(s) of all that. msgs/s = messages smtp-source"
-            + " completed (its own `-c` counter) ÷ its wall time; the table shows each server's"
-            + " best round (every run is listed below). Without `-d` every message has its own"
-            + " connection.",
-        r.throughput.isEmpty() ? 0 : r.throughput.get(0).warmup(), rounds);
+            + " process given a warm-up run identical to the measured one (the same smtp-source"
+            + " command, stopped after a third of the time limit) before it; then the next load;"
+            + " %d round(s) of all that. msgs/s = messages smtp-source completed (its own `-c`"
+            + " counter) ÷ its wall time; the table shows each server's best round (every run is"
+            + " listed below). Without `-d` every message has its own connection.",
+        rounds);
     p("");
     p(
         "| load | smtpmock | GreenMail | Wiser | smtp-sink | smtpmock ÷ smtp-sink |"
@@ -645,8 +646,7 @@ final class Report {
     p("");
     p(
         "The smtp-source command of each measured run (`PORT` = the server's; the warm-up is the"
-            + " same with `-m %d`):",
-        r.throughput.isEmpty() ? 0 : r.throughput.get(0).warmup());
+            + " same command):");
     p("");
     p("```");
     Set<String> commands = new LinkedHashSet<>();
@@ -936,6 +936,25 @@ final class Report {
     p("");
     r.problems.forEach(x -> p("- **problem**: %s", x));
     r.notes.forEach(x -> p("- %s", x));
+    p("");
+  }
+
+  /**
+   * The hand-written account of the profiles and the changes they led to, kept in its own file so
+   * that a new run does not drop it; its headings go one level down.
+   */
+  private void changes(Path notes) throws IOException {
+    if (!Files.isRegularFile(notes)) {
+      return;
+    }
+    p("## What was changed for speed, and what it bought (from `bench/PERFORMANCE.md`)");
+    p("");
+    for (String line : Files.readAllLines(notes, StandardCharsets.UTF_8)) {
+      if (line.startsWith("# ")) {
+        continue;
+      }
+      p("%s", line.startsWith("#") ? "#" + line : line);
+    }
     p("");
   }
 
