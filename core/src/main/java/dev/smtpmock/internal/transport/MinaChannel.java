@@ -7,7 +7,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
@@ -25,7 +24,6 @@ import org.apache.mina.transport.socket.SocketSessionConfig;
  */
 final class MinaChannel implements Channel {
   private static final String SSL_FILTER = "tls";
-  private static final long CLIENT_CLOSE_GRACE_MILLIS = 250;
 
   private final IoSession session;
   // Null when MINA's socket cannot be reached: every write then takes MINA's path.
@@ -120,8 +118,7 @@ final class MinaChannel implements Channel {
   public void closeAfterClient() {
     sendHeld();
     // MINA closes the session itself when the client's FIN arrives (IoHandlerAdapter.inputClosed).
-    SharedPools.scheduler()
-        .schedule(session::closeOnFlush, CLIENT_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    SharedPools.lateCloser().closeLater(session);
   }
 
   @Override

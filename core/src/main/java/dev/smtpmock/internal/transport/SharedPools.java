@@ -20,8 +20,12 @@ import org.apache.mina.transport.socket.nio.NioSession;
 final class SharedPools {
   private SharedPools() {}
 
+  /** How long a session may stay open after the 221 to QUIT, waiting for the client to close. */
+  private static final long QUIT_GRACE_MILLIS = 250;
+
   private static final class Holder {
     static final ScheduledExecutorService SCHEDULER = newScheduler();
+    static final LateCloser AFTER_QUIT = new LateCloser(SCHEDULER, QUIT_GRACE_MILLIS);
     static final ExecutorService ACCEPTORS =
         new ThreadPoolExecutor(
             0,
@@ -54,6 +58,11 @@ final class SharedPools {
   /** Delays, drips, hangs and idle checks. */
   static ScheduledExecutorService scheduler() {
     return Holder.SCHEDULER;
+  }
+
+  /** Closes sessions after the 221 to QUIT that the client has not closed first. */
+  static LateCloser lateCloser() {
+    return Holder.AFTER_QUIT;
   }
 
   static ExecutorService acceptors() {
