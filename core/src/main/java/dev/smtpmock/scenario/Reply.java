@@ -18,6 +18,9 @@ public final class Reply {
   private final int code;
   private final String enhancedCode;
   private final List<String> lines;
+  // Rendered on first use and kept: the server's constant replies are rendered once, not per
+  // command. Racy but benign, as every thread renders the same string.
+  private String rendered;
 
   private Reply(int code, String enhancedCode, List<String> lines) {
     this.code = code;
@@ -116,6 +119,15 @@ public final class Reply {
 
   /** The reply as it goes on the wire, every line ending in CRLF. */
   public String render() {
+    String wire = rendered;
+    if (wire == null) {
+      wire = renderNow();
+      rendered = wire;
+    }
+    return wire;
+  }
+
+  private String renderNow() {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       out.append(code).append(i < lines.size() - 1 ? '-' : ' ');

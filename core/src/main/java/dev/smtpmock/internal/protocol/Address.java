@@ -80,7 +80,12 @@ record Address(String address, Map<String, String> parameters, String rawParamet
   }
 
   boolean isAscii() {
-    return address.chars().allMatch(c -> c < 0x80);
+    for (int i = 0; i < address.length(); i++) {
+      if (address.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The raw parameter whose keyword is {@code key}, as written, for 555 replies. */
