@@ -4,6 +4,7 @@ import static dev.smtpmock.junit.SmtpMockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
@@ -45,11 +46,8 @@ class DialogueAssertionsTest {
         .hasMessageContaining("S: 354 End data");
   }
 
-  private static SmtpSession awaitEnd(SmtpMockServer smtp) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (smtp.sessions().get(0).isOpen() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+  private static SmtpSession awaitEnd(SmtpMockServer smtp) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> !smtp.sessions().get(0).isOpen());
     return smtp.sessions().get(0);
   }
 

@@ -1,6 +1,7 @@
 package dev.smtpmock.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,8 +30,7 @@ class LongPollTest {
   @Test
   void answersAsSoonAsEnoughMessagesArrive() throws Exception {
     CompletableFuture<HttpResponse<String>> waiting = getAsync("/api/messages?wait=20s&count=2");
-    Thread.sleep(300); // the request is parked before the mail comes
-    assertThat(waiting).isNotDone();
+    stillWaiting(List.of(waiting));
     send("one");
     send("two");
     long started = System.nanoTime();
@@ -66,8 +66,7 @@ class LongPollTest {
     CompletableFuture<HttpResponse<String>> waiting =
         getAsync("/api/messages?wait=20s&count=1&subject=wanted");
     send("other");
-    Thread.sleep(500);
-    assertThat(waiting).isNotDone();
+    stillWaiting(List.of(waiting));
     send("the wanted one");
     assertThat(AdminClient.json(waiting.get(5, TimeUnit.SECONDS)).get(0).get("subject").asText())
         .isEqualTo("the wanted one");
@@ -77,7 +76,7 @@ class LongPollTest {
   void manyWaitingClientsDoNotStarveOtherRequests() throws Exception {
     List<CompletableFuture<HttpResponse<String>>> waiting =
         IntStream.range(0, 40).mapToObj(i -> getAsync("/api/messages?wait=20s&count=1")).toList();
-    Thread.sleep(300);
+    stillWaiting(waiting);
     long started = System.nanoTime();
     assertThat(admin.get("/health").statusCode()).isEqualTo(200);
     assertThat(admin.get("/api/stats").statusCode()).isEqualTo(200);
@@ -93,7 +92,7 @@ class LongPollTest {
   @Test
   void waitingClientsAreAnsweredWhenTheRunnerStops() throws Exception {
     CompletableFuture<HttpResponse<String>> waiting = getAsync("/api/messages?wait=60s&count=1");
-    Thread.sleep(300);
+    stillWaiting(List.of(waiting));
     admin.close();
     HttpResponse<String> response = waiting.get(5, TimeUnit.SECONDS);
     assertThat(response.statusCode()).isEqualTo(200);
@@ -108,5 +107,13 @@ class LongPollTest {
 
   private void send(String subject) {
     SmtpDialogue.sendMail(admin.smtpPort(), "a@a.test", List.of("b@b.test"), subject, "x");
+  }
+
+  /** The requests stay parked: unanswered for a while, so that the server holds them. */
+  private static void stillWaiting(List<? extends CompletableFuture<?>> requests) {
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> requests.stream().noneMatch(CompletableFuture::isDone));
   }
 }

@@ -526,9 +526,7 @@ public final class SmtpConnection {
 
   /** Closes after what is queued has been written; the commands not yet processed are dropped. */
   private void close(End end, boolean reset) {
-    discardInput("input");
-    stopTimers();
-    transcript.end(end);
+    end(end);
     if (reset) {
       channel.resetOnFlush();
     } else {
@@ -546,10 +544,15 @@ public final class SmtpConnection {
   }
 
   void quit() {
+    end(End.QUIT);
+    channel.closeAfterClient();
+  }
+
+  /** The session is over; what the client sent and was not processed is dropped. */
+  private void end(End end) {
     discardInput("input");
     stopTimers();
-    transcript.end(End.QUIT);
-    channel.closeAfterClient();
+    transcript.end(end);
   }
 
   private void discardInput(String what) {
