@@ -561,8 +561,10 @@ final class Report {
             .count();
     p(
         "Interleaved: at each load every server in turn (the first one rotates), each a fresh"
-            + " process given a warm-up run identical to the measured one (the same smtp-source"
-            + " command, stopped after a third of the time limit) before it; then the next load;"
+            + " process warmed up before it by two runs of the same smtp-source command, each"
+            + " stopped after a third of the time limit: one of a tenth of the messages, so that"
+            + " the JIT has seen connections end, then one identical to the measured run; then"
+            + " the next load;"
             + " %d round(s) of all that. msgs/s = messages smtp-source completed (its own `-c`"
             + " counter) ÷ its wall time; the table shows each server's best round (every run is"
             + " listed below). Without `-d` every message has its own connection.",
@@ -645,8 +647,8 @@ final class Report {
     p("</details>");
     p("");
     p(
-        "The smtp-source command of each measured run (`PORT` = the server's; the warm-up is the"
-            + " same command):");
+        "The smtp-source command of each measured run (`PORT` = the server's; the warm-up runs"
+            + " are the same command, the first with a tenth of the `-m`):");
     p("");
     p("```");
     Set<String> commands = new LinkedHashSet<>();
@@ -684,13 +686,15 @@ final class Report {
       p("");
       return;
     }
-    Results.Pipeline any = r.pipeline.get(0);
+    Results.Pipeline any = pipe(Peer.SMTPMOCK, "default").orElse(r.pipeline.get(0));
     p(
         "smtp-source cannot pipeline, so `dev.smtpmock.bench.Pipeliner` does: %d connections, each"
             + " EHLO, then MAIL/RCPT/DATA in one write, and after the 354 the 1 KB message, its"
             + " final dot and the next MAIL/RCPT/DATA in one write (one round trip per message)."
-            + " %,d messages after a %,d-message warm-up, each server a fresh process.",
-        any.connections(), any.requested(), any.warmup());
+            + " %,d messages, each server a fresh process warmed up as in section 2 (a run of a"
+            + " tenth of the warm-up, then the warm-up, each stopped after a third of the time"
+            + " limit; %s: %,d warm-up messages in all).",
+        any.connections(), any.requested(), any.peer().label(), any.warmup());
     p("");
     p(
         "| server | msgs/s | peak RSS | PIPELINING advertised | delivered | errors | smtpmock ÷ this |");
