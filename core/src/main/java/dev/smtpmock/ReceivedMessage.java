@@ -1,6 +1,7 @@
 package dev.smtpmock;
 
 import dev.smtpmock.internal.rules.ParsedMessageView;
+import dev.smtpmock.internal.store.EpochNanos;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class ReceivedMessage {
   private final byte[] data;
   private final long size;
   private final boolean truncated;
-  private final Instant receivedAt;
+  private final long receivedAt; // EpochNanos
   // Parsed on first use: most captured messages are never looked into.
   private volatile List<Header> headers;
 
@@ -84,7 +85,7 @@ public final class ReceivedMessage {
     this.data = data;
     this.size = size;
     this.truncated = truncated;
-    this.receivedAt = receivedAt;
+    this.receivedAt = EpochNanos.of(receivedAt);
   }
 
   /**
@@ -156,7 +157,7 @@ public final class ReceivedMessage {
   }
 
   public Instant receivedAt() {
-    return receivedAt;
+    return EpochNanos.instant(receivedAt);
   }
 
   public List<Header> headers() {

@@ -91,8 +91,7 @@ public final class ServerContext {
     int number = connectionNumbers.incrementAndGet();
     connections.incrementAndGet();
     String id = sessionId(sessionIds.incrementAndGet());
-    Transcript transcript =
-        new Transcript(id, number, clientAddress, line -> lineListener.accept(id, line));
+    Transcript transcript = new Transcript(id, number, clientAddress, lineListener);
     sessions.add(transcript);
     open.add(connection);
     return transcript;

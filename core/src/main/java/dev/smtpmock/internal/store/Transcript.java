@@ -10,20 +10,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The growing record of one connection, from which {@link SmtpSession} snapshots are taken.
  *
  * <p>The lines are kept in columns, their texts as UTF-8 in one array, not as {@link Line} records:
  * a store of thousands of sessions then holds a handful of arrays per session rather than five
- * objects per line, which keeps the garbage collection pauses of a busy server short.
+ * objects per line, which keeps the garbage collection pauses of a busy server short. For the same
+ * reason times are kept as {@link EpochNanos}, and a session holds no listener of its own.
  */
 public final class Transcript {
   private final String id;
   private final int connection;
   private final String clientAddress;
-  private final Instant startedAt = Instant.now();
+  private final long startedAt = EpochNanos.of(Instant.now());
   private int size;
   private long[] epochNanos = new long[16];
   private byte[] text = new byte[512];
@@ -33,15 +34,17 @@ public final class Transcript {
   private boolean[] fromServer = new boolean[16];
   // Allocated at the first line a rule made: most sessions have none.
   private RuleRef[] rules;
-  private final Consumer<Line> listener;
-  private Instant endedAt;
+  private final BiConsumer<String, Line> listener;
+  private long endedAt;
   private String tlsProtocol;
   private String tlsCipher;
   private String user;
   private End end;
   private volatile long highWaterWriteBytes;
 
-  public Transcript(String id, int connection, String clientAddress, Consumer<Line> listener) {
+  /** {@code listener} hears every line with this session's id. */
+  public Transcript(
+      String id, int connection, String clientAddress, BiConsumer<String, Line> listener) {
     this.id = id;
     this.connection = connection;
     this.clientAddress = clientAddress;
@@ -75,7 +78,7 @@ public final class Transcript {
           rules = Arrays.copyOf(rules, capacity);
         }
       }
-      epochNanos[size] = line.at().getEpochSecond() * 1_000_000_000L + line.at().getNano();
+      epochNanos[size] = EpochNanos.of(line.at());
       byte[] utf8 = line.text().getBytes(StandardCharsets.UTF_8);
       if (textLength + utf8.length > text.length) {
         text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + utf8.length));
@@ -92,13 +95,13 @@ public final class Transcript {
       }
       size++;
     }
-    listener.accept(line);
+    listener.accept(id, line);
   }
 
   private Line line(int i) {
     int start = i == 0 ? 0 : textEnds[i - 1];
     return new Line(
-        Instant.ofEpochSecond(0, epochNanos[i]),
+        EpochNanos.instant(epochNanos[i]),
         fromServer[i] ? Direction.SERVER : Direction.CLIENT,
         new String(text, start, textEnds[i] - start, StandardCharsets.UTF_8),
         rules != null ? rules[i] : null);
@@ -129,7 +132,7 @@ public final class Transcript {
   public synchronized void end(End end) {
     if (this.end == null) {
       this.end = end;
-      this.endedAt = Instant.now();
+      this.endedAt = EpochNanos.of(Instant.now());
     }
   }
 
@@ -142,8 +145,8 @@ public final class Transcript {
         id,
         connection,
         clientAddress,
-        startedAt,
-        endedAt,
+        EpochNanos.instant(startedAt),
+        end != null ? EpochNanos.instant(endedAt) : null,
         tlsProtocol,
         tlsCipher,
         user,

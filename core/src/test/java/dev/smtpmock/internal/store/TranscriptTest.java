@@ -2,6 +2,7 @@ package dev.smtpmock.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpmock.SmtpSession;
 import dev.smtpmock.SmtpSession.Direction;
 import dev.smtpmock.SmtpSession.Line;
 import dev.smtpmock.SmtpSession.RuleRef;
@@ -14,8 +15,18 @@ class TranscriptTest {
   @Test
   void snapshotsGiveBackEveryLineAsItWasHeard() {
     List<Line> heard = new ArrayList<>();
-    Transcript transcript = new Transcript("S000001", 1, "127.0.0.1:40000", heard::add);
+    Transcript transcript =
+        new Transcript(
+            "S000001",
+            1,
+            "127.0.0.1:40000",
+            (session, line) -> {
+              assertThat(session).isEqualTo("S000001");
+              heard.add(line);
+            });
     RuleRef rule = new RuleRef("greylist", "scenario.yaml", 3, 5);
+    transcript.server("", null);
+    transcript.client("");
     for (int i = 0; i < 40; i++) {
       transcript.client("RCPT TO:<r" + i + "@exämple.com>");
       transcript.server("250 2.1.5 Ok", i == 25 ? rule : null);
@@ -24,10 +35,23 @@ class TranscriptTest {
     List<Line> lines = transcript.snapshot().lines();
 
     assertThat(lines).containsExactlyElementsOf(heard);
-    assertThat(lines).hasSize(80);
-    assertThat(lines.get(51))
+    assertThat(lines).hasSize(82);
+    assertThat(lines.get(0).direction()).isEqualTo(Direction.SERVER);
+    assertThat(lines.get(1).direction()).isEqualTo(Direction.CLIENT);
+    assertThat(lines.get(53))
         .extracting(Line::direction, Line::rule)
         .containsExactly(Direction.SERVER, rule);
-    assertThat(lines.get(0).at()).isBeforeOrEqualTo(lines.get(79).at());
+    assertThat(lines.get(0).at()).isBeforeOrEqualTo(lines.get(81).at());
+  }
+
+  @Test
+  void aSessionHasNoEndTimeUntilItEnds() {
+    Transcript transcript = new Transcript("S000002", 2, "127.0.0.1:40001", (session, line) -> {});
+    assertThat(transcript.snapshot().endedAt()).isNull();
+
+    transcript.end(SmtpSession.End.QUIT);
+
+    SmtpSession ended = transcript.snapshot();
+    assertThat(ended.endedAt()).isAfterOrEqualTo(ended.startedAt());
   }
 }
