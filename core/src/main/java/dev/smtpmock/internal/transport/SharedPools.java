@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
-import org.apache.mina.transport.socket.nio.NioProcessor;
 import org.apache.mina.transport.socket.nio.NioSession;
 
 /**
@@ -40,7 +39,7 @@ final class SharedPools {
     // threads competed with the client for the cores and switched more (bench/PERFORMANCE.md).
     static final SimpleIoProcessorPool<NioSession> PROCESSORS =
         new SimpleIoProcessorPool<>(
-            NioProcessor.class,
+            ShortReadProcessor.class,
             Executors.newCachedThreadPool(daemon("smtpmock-shared-io-")),
             Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
             null);
