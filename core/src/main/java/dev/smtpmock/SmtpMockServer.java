@@ -3,6 +3,7 @@ package dev.smtpmock;
 import dev.smtpmock.SmtpSession.Line;
 import dev.smtpmock.internal.protocol.ServerContext;
 import dev.smtpmock.internal.rules.RuleFired;
+import dev.smtpmock.internal.store.Transcript;
 import dev.smtpmock.internal.tls.TlsMaterial;
 import dev.smtpmock.internal.transport.SmtpListener;
 import dev.smtpmock.scenario.Scenario;
@@ -35,7 +36,11 @@ public final class SmtpMockServer implements AutoCloseable {
     Long configuredSeed = builder.seed != null ? builder.seed : scenario.server().seed();
     long seed = configuredSeed != null ? configuredSeed : new SecureRandom().nextLong();
     this.context =
-        new ServerContext(scenario, seed, SmtpListener.scheduler(), builder.lineListener);
+        new ServerContext(
+            scenario,
+            seed,
+            SmtpListener.scheduler(),
+            listener(builder.lineListener, builder.endListener));
     this.listener =
         SmtpListener.bind(
             context,
@@ -200,6 +205,21 @@ public final class SmtpMockServer implements AutoCloseable {
     return "SmtpMockServer[" + host + ":" + port() + ", scenario " + scenario().name() + "]";
   }
 
+  private static Transcript.Listener listener(
+      BiConsumer<String, Line> lines, BiConsumer<String, SmtpSession.End> ends) {
+    return new Transcript.Listener() {
+      @Override
+      public void line(String session, Line line) {
+        lines.accept(session, line);
+      }
+
+      @Override
+      public void ended(String session, SmtpSession.End end) {
+        ends.accept(session, end);
+      }
+    };
+  }
+
   /** Configures and starts a {@link SmtpMockServer}. */
   public static final class Builder {
     private Scenario scenario;
@@ -208,6 +228,7 @@ public final class SmtpMockServer implements AutoCloseable {
     private int backlog = 1024;
     private Long seed;
     private BiConsumer<String, Line> lineListener = (session, line) -> {};
+    private BiConsumer<String, SmtpSession.End> endListener = (session, end) -> {};
 
     private Builder() {}
 
@@ -239,9 +260,23 @@ public final class SmtpMockServer implements AutoCloseable {
       return this;
     }
 
-    /** Called with the session id and each transcript line as it happens. */
+    /**
+     * Called with the session id and each transcript line as it happens, on the server's I/O
+     * thread: it must not block.
+     */
     public Builder onLine(BiConsumer<String, Line> listener) {
       this.lineListener = Objects.requireNonNull(listener);
+      return this;
+    }
+
+    /**
+     * Called once per session, with its id and how it ended, as soon as that is known: after the
+     * 221 to QUIT, a fault that closes, the client's close, the idle timeout or the server's stop.
+     * A note on data discarded as the connection closes may still follow as a line. Like {@link
+     * #onLine}, it must not block.
+     */
+    public Builder onSessionEnd(BiConsumer<String, SmtpSession.End> listener) {
+      this.endListener = Objects.requireNonNull(listener);
       return this;
     }
 

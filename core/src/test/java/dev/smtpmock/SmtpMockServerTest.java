@@ -10,6 +10,8 @@ import dev.smtpmock.scenario.Scenario;
 import dev.smtpmock.testing.Dialogue;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The Java API of the server (SPEC 4.1). */
@@ -23,6 +25,29 @@ class SmtpMockServerTest {
       d.send("DATA").reply();
       d.sendRaw("Subject: one\r\n\r\nx\r\n.\r\n").reply();
       d.send("QUIT").reply();
+    }
+  }
+
+  @Test
+  void listenersHearEveryLineAndThenHowTheSessionEnded() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    try (SmtpMockServer smtp =
+        SmtpMockServer.builder()
+            .onLine((session, line) -> heard.add(session + " " + line.text().strip()))
+            .onSessionEnd((session, end) -> heard.add(session + " ended " + end))
+            .start()) {
+      sendOne(smtp);
+      try (Dialogue d = Dialogue.connect(smtp)) {
+        d.reply();
+      }
+
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> heard.contains("S000002 ended CLIENT_CLOSED"));
+      assertThat(heard)
+          .filteredOn(s -> s.startsWith("S000001"))
+          .endsWith("S000001 221 2.0.0 Bye", "S000001 ended QUIT");
+      assertThat(heard).filteredOn(s -> s.contains("ended")).hasSize(2);
     }
   }
 

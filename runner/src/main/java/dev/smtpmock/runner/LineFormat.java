@@ -3,6 +3,7 @@ package dev.smtpmock.runner;
 import dev.smtpmock.SmtpSession;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Turns one transcript line into live output: text (coloured on a terminal) or JSON. */
 interface LineFormat {
@@ -11,6 +12,9 @@ interface LineFormat {
 
   /** The line announcing a new session, or null when the format has none. */
   String sessionOpened(String session);
+
+  /** The line saying how a session ended, or null when the format has none. */
+  String sessionEnded(String session, SmtpSession.End end);
 
   static LineFormat of(LogFormat format, boolean colour) {
     return format == LogFormat.json ? new JsonLines() : new Text(colour);
@@ -25,6 +29,12 @@ interface LineFormat {
 
     @Override
     public String sessionOpened(String session) {
+      return null;
+    }
+
+    // SPEC 6 fixes the JSON fields, and an end has no direction or text
+    @Override
+    public String sessionEnded(String session, SmtpSession.End end) {
       return null;
     }
   }
@@ -72,6 +82,13 @@ interface LineFormat {
     @Override
     public String sessionOpened(String session) {
       return paint(BOLD + CYAN, "--- session " + session + " ---");
+    }
+
+    @Override
+    public String sessionEnded(String session, SmtpSession.End end) {
+      return paint(
+          DIM + CYAN,
+          "--- session " + session + " ended: " + end.name().toLowerCase(Locale.ROOT) + " ---");
     }
 
     private static String replyColour(String text) {

@@ -20,9 +20,10 @@ final class LiveLog implements AutoCloseable {
   /** How many session ids are remembered to announce each new session once. */
   private static final int REMEMBERED_SESSIONS = 4096;
 
-  private record Entry(String session, SmtpSession.Line line) {}
+  /** A transcript line, or a session's end when {@code line} is null. */
+  private record Entry(String session, SmtpSession.Line line, SmtpSession.End end) {}
 
-  private static final Entry STOP = new Entry(null, null);
+  private static final Entry STOP = new Entry(null, null, null);
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -59,7 +60,16 @@ final class LiveLog implements AutoCloseable {
 
   /** Queues a line; never blocks. */
   void accept(String session, SmtpSession.Line line) {
-    if (!queue.offer(new Entry(session, line))) {
+    offer(new Entry(session, line, null));
+  }
+
+  /** Queues a session's end; never blocks. */
+  void ended(String session, SmtpSession.End end) {
+    offer(new Entry(session, null, end));
+  }
+
+  private void offer(Entry entry) {
+    if (!queue.offer(entry)) {
       dropped.incrementAndGet();
     }
   }
@@ -85,6 +95,13 @@ final class LiveLog implements AutoCloseable {
   }
 
   private void print(Entry entry) {
+    if (entry.line() == null) {
+      String ended = format.sessionEnded(entry.session(), entry.end());
+      if (ended != null) {
+        out.println(ended);
+      }
+      return;
+    }
     if (seen.put(entry.session(), Boolean.TRUE) == null) {
       String opened = format.sessionOpened(entry.session());
       if (opened != null) {

@@ -76,6 +76,9 @@ final class Runner implements AutoCloseable {
             .bindAddress(settings.bind())
             .port(settings.smtpPort())
             .onLine(onLine);
+    if (log != null) {
+      builder.onSessionEnd(log::ended);
+    }
     if (settings.seed() != null) {
       builder.seed(settings.seed());
     }

@@ -49,12 +49,17 @@ class LiveOutputTest {
   }
 
   @Test
-  void textShowsSessionsCommandsRepliesAndFiredRules() throws IOException {
+  void textShowsSessionsCommandsRepliesFiredRulesAndHowSessionsEnded() throws IOException {
     Runner runner = start();
     SmtpDialogue.sendMail(
         runner.smtp().port(), "alice@a.test", List.of("bob@b.test", "carol@c.test"), "Hi", "x");
-    await().atMost(Duration.ofSeconds(5)).until(() -> cli.out().contains("221"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> cli.out().contains("ended: quit"));
     String out = cli.out();
+    List<String> lines = out.strip().lines().toList();
+    assertThat(lines.subList(lines.size() - 2, lines.size()))
+        .satisfiesExactly(
+            bye -> assertThat(bye).endsWith("S000001 S: 221 2.0.0 Bye"),
+            ended -> assertThat(ended).isEqualTo("--- session S000001 ended: quit ---"));
     assertThat(out.lines().findFirst()).get().asString().startsWith("smtpmock ready ");
     assertThat(out)
         .contains("--- session S000001 ---")

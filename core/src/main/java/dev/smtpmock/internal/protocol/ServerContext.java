@@ -1,6 +1,5 @@
 package dev.smtpmock.internal.protocol;
 
-import dev.smtpmock.SmtpSession.Line;
 import dev.smtpmock.internal.store.MessageStore;
 import dev.smtpmock.internal.store.SessionStore;
 import dev.smtpmock.internal.store.Transcript;
@@ -10,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 /** What every connection of one server shares: the scenario in force, the stores, the ids. */
 public final class ServerContext {
@@ -23,17 +21,17 @@ public final class ServerContext {
   private final AtomicInteger connectionNumbers = new AtomicInteger();
   private final AtomicLong connections = new AtomicLong();
   private final Set<SmtpConnection> open = ConcurrentHashMap.newKeySet();
-  private final BiConsumer<String, Line> lineListener;
+  private final Transcript.Listener listener;
   private volatile ScenarioRuntime runtime;
 
   public ServerContext(
       Scenario scenario,
       long seed,
       ScheduledExecutorService scheduler,
-      BiConsumer<String, Line> lineListener) {
+      Transcript.Listener listener) {
     this.scheduler = scheduler;
     this.seed = seed;
-    this.lineListener = lineListener;
+    this.listener = listener;
     this.runtime = new ScenarioRuntime(scenario, seed);
     var store = scenario.server().store();
     this.messages = new MessageStore(store.maxMessages(), store.maxBytes());
@@ -91,7 +89,7 @@ public final class ServerContext {
     int number = connectionNumbers.incrementAndGet();
     connections.incrementAndGet();
     String id = sessionId(sessionIds.incrementAndGet());
-    Transcript transcript = new Transcript(id, number, clientAddress, lineListener);
+    Transcript transcript = new Transcript(id, number, clientAddress, listener);
     sessions.add(transcript);
     open.add(connection);
     return transcript;

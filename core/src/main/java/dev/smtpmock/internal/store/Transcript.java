@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * The growing record of one connection, from which {@link SmtpSession} snapshots are taken.
@@ -34,7 +33,7 @@ public final class Transcript {
   private boolean[] fromServer = new boolean[16];
   // Allocated at the first line a rule made: most sessions have none.
   private RuleRef[] rules;
-  private final BiConsumer<String, Line> listener;
+  private final Listener listener;
   private long endedAt;
   private String tlsProtocol;
   private String tlsCipher;
@@ -42,9 +41,15 @@ public final class Transcript {
   private End end;
   private volatile long highWaterWriteBytes;
 
-  /** {@code listener} hears every line with this session's id. */
-  public Transcript(
-      String id, int connection, String clientAddress, BiConsumer<String, Line> listener) {
+  /** Hears every session's lines and ends, with the session's id; one for all sessions. */
+  @FunctionalInterface
+  public interface Listener {
+    void line(String session, Line line);
+
+    default void ended(String session, End end) {}
+  }
+
+  public Transcript(String id, int connection, String clientAddress, Listener listener) {
     this.id = id;
     this.connection = connection;
     this.clientAddress = clientAddress;
@@ -95,7 +100,7 @@ public final class Transcript {
       }
       size++;
     }
-    listener.accept(id, line);
+    listener.line(id, line);
   }
 
   private Line line(int i) {
@@ -128,12 +133,16 @@ public final class Transcript {
     this.user = user;
   }
 
-  /** Records how the session ended; the first cause wins. */
-  public synchronized void end(End end) {
-    if (this.end == null) {
+  /** Records how the session ended; the first cause wins, and only it is heard. */
+  public void end(End end) {
+    synchronized (this) {
+      if (this.end != null) {
+        return;
+      }
       this.end = end;
       this.endedAt = EpochNanos.of(Instant.now());
     }
+    listener.ended(id, end);
   }
 
   public synchronized boolean ended() {

@@ -54,4 +54,29 @@ class TranscriptTest {
     SmtpSession ended = transcript.snapshot();
     assertThat(ended.endedAt()).isAfterOrEqualTo(ended.startedAt());
   }
+
+  @Test
+  void theFirstEndIsKeptAndHeardOnce() {
+    List<String> ends = new ArrayList<>();
+    Transcript transcript =
+        new Transcript(
+            "S000003",
+            3,
+            "127.0.0.1:40002",
+            new Transcript.Listener() {
+              @Override
+              public void line(String session, Line line) {}
+
+              @Override
+              public void ended(String session, SmtpSession.End end) {
+                ends.add(session + " " + end);
+              }
+            });
+
+    transcript.end(SmtpSession.End.QUIT);
+    transcript.end(SmtpSession.End.CLIENT_CLOSED);
+
+    assertThat(ends).containsExactly("S000003 QUIT");
+    assertThat(transcript.snapshot().end()).isEqualTo(SmtpSession.End.QUIT);
+  }
 }
