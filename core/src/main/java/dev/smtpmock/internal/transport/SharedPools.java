@@ -14,7 +14,9 @@ import org.apache.mina.transport.socket.nio.NioSession;
 
 /**
  * The threads every server in the JVM shares, made once: starting and stopping a server per test
- * then costs no thread creation. All are daemon threads named {@code smtpmock-shared-*}.
+ * then costs no thread creation. All are daemon threads named {@code smtpmock-shared-*}; while they
+ * serve, MINA renames the acceptor's {@code NioSocketAcceptor-N} and the I/O threads' {@code
+ * SmtpMockIoProcessor-N}.
  */
 final class SharedPools {
   private SharedPools() {}
@@ -39,7 +41,7 @@ final class SharedPools {
     // threads competed with the client for the cores and switched more (bench/PERFORMANCE.md).
     static final SimpleIoProcessorPool<NioSession> PROCESSORS =
         new SimpleIoProcessorPool<>(
-            ShortReadProcessor.class,
+            SmtpMockIoProcessor.class,
             Executors.newCachedThreadPool(daemon("smtpmock-shared-io-")),
             Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
             null);

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ShortReadProcessorTest {
-  private final ShortReadProcessor processor =
-      new ShortReadProcessor(Executors.newSingleThreadExecutor());
+class SmtpMockIoProcessorTest {
+  private final SmtpMockIoProcessor processor =
+      new SmtpMockIoProcessor(Executors.newSingleThreadExecutor());
   private final NioSocketAcceptor service = new NioSocketAcceptor();
   private ServerSocketChannel listener;
   private SocketChannel client;

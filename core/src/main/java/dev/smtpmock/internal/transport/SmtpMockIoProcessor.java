@@ -13,13 +13,16 @@ import org.apache.mina.transport.socket.nio.NioSession;
  * one system call in vain for most commands and messages (8,040 of 18,154 reads over reused
  * connections, bench/PERFORMANCE.md). This processor answers that next read with 0 itself. Bytes
  * arriving in between are not lost: the selector is level-triggered and reports the socket again.
+ *
+ * <p>While it serves sessions MINA names its thread after this class ({@code
+ * SmtpMockIoProcessor-1}), which is what a thread dump of a busy test shows.
  */
-public final class ShortReadProcessor extends NioProcessor {
+public final class SmtpMockIoProcessor extends NioProcessor {
   // Only this processor's own thread reads, one session at a time.
   private NioSession drained;
 
   /** Called by MINA's {@code SimpleIoProcessorPool}, which makes its processors by reflection. */
-  public ShortReadProcessor(Executor executor) {
+  public SmtpMockIoProcessor(Executor executor) {
     super(executor);
   }
 
