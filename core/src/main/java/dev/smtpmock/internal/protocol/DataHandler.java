@@ -6,6 +6,9 @@ import dev.smtpmock.scenario.Reply;
 final class DataHandler implements CommandHandler {
   @Override
   public Reply check(SmtpConnection session, Command command) {
+    if (session.transaction() != null && session.transaction().chunking()) {
+      return Replies.DATA_AFTER_BDAT;
+    }
     if (session.transaction() != null && command.hasArgument()) {
       return Replies.noArgument("DATA");
     }

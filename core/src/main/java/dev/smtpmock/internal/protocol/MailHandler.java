@@ -13,7 +13,7 @@ final class MailHandler implements CommandHandler {
   @Override
   public Reply check(SmtpConnection session, Command command) {
     if (session.transaction() != null) {
-      return Replies.NESTED_MAIL;
+      return session.transaction().chunking() ? Replies.MAIL_AFTER_BDAT : Replies.NESTED_MAIL;
     }
     if (!command.argument.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Replies.MAIL_SYNTAX;

@@ -14,6 +14,19 @@ final class RcptHandler implements CommandHandler {
     if (transaction == null) {
       return Replies.NEED_MAIL;
     }
+    if (transaction.chunking()) {
+      return Replies.RCPT_AFTER_BDAT;
+    }
+    Reply refusal = syntaxCheck(session, command, transaction);
+    if (refusal != null) {
+      // refused all the same: after nothing but such RCPTs, DATA gets 554 as in Postfix, not 503
+      transaction.refusedRecipients++;
+    }
+    return refusal;
+  }
+
+  private static Reply syntaxCheck(
+      SmtpConnection session, Command command, Transaction transaction) {
     if (!command.argument.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Replies.RCPT_SYNTAX;
     }

@@ -20,6 +20,9 @@ public final class Replies {
   public static final Reply NEED_MAIL = Reply.of(503, "5.5.1", "Error: need MAIL command");
   public static final Reply NESTED_MAIL = Reply.of(503, "5.5.1", "Error: nested MAIL command");
   public static final Reply NEED_RCPT = Reply.of(503, "5.5.1", "Error: need RCPT command");
+  public static final Reply MAIL_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: MAIL after BDAT");
+  public static final Reply RCPT_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: RCPT after BDAT");
+  public static final Reply DATA_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: DATA after BDAT");
   public static final Reply NO_VALID_RECIPIENTS =
       Reply.of(554, "5.5.1", "Error: no valid recipients");
   public static final Reply START_DATA = Reply.of(354, null, "End data with <CR><LF>.<CR><LF>");

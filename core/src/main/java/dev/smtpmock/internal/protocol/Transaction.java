@@ -39,6 +39,14 @@ final class Transaction {
     return null;
   }
 
+  /**
+   * True once a BDAT chunk came: the message is under way, and MAIL, RCPT and DATA are out of
+   * sequence until its last chunk (RFC 3030 section 2).
+   */
+  boolean chunking() {
+    return chunks != null;
+  }
+
   Transaction(String sender, Map<String, String> senderParameters, boolean smtputf8) {
     this.sender = sender;
     this.senderParameters = Map.copyOf(senderParameters);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** With no rule, the server answers as Postfix does, byte for byte (SPEC 3). */
 class DefaultDialogueTest {
@@ -125,6 +127,27 @@ class DefaultDialogueTest {
         d.send("RCPT TO:<c@d.test>").expect("550 5.1.1 No such user");
         d.send("DATA").expect("554 5.5.1 Error: no valid recipients");
       }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"RCPT TO:<c@d.test", "RCPT TO:<>", "RCPT TO:<c@d.test> FOO=1", "RCPT"})
+  void dataAfterRecipientsRefusedForTheirSyntaxGets554(String refused) {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
+      assertThat(d.send(refused).reply()).startsWith("5");
+      d.send("DATA").expect("554 5.5.1 Error: no valid recipients");
+      d.send("BDAT 1 LAST").sendRaw("x").expect("554 5.5.1 Error: no valid recipients");
+    }
+  }
+
+  @Test
+  void dataBeforeAnyRcptStillGets503() {
+    try (Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
+      d.send("DATA").expect("503 5.5.1 Error: need RCPT command");
     }
   }
 

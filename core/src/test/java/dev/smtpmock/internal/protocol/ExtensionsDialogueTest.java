@@ -38,6 +38,23 @@ class ExtensionsDialogueTest {
   }
 
   @Test
+  void mailRcptAndDataAmidChunksGet503AndLoseNoChunk() {
+    try (SmtpMockServer smtp = SmtpMockServer.start();
+        Dialogue d = Dialogue.connect(smtp)) {
+      envelope(d);
+      d.sendRaw("BDAT 4\r\nabc\n").expect("250 2.0.0 Ok: 4 bytes");
+      d.send("DATA").expect("503 5.5.1 Error: DATA after BDAT");
+      d.send("RCPT TO:<e@f.test>").expect("503 5.5.1 Error: RCPT after BDAT");
+      d.send("MAIL FROM:<g@h.test>").expect("503 5.5.1 Error: MAIL after BDAT");
+      d.sendRaw("BDAT 3 LAST\r\nxyz").expectStart("250 2.0.0 Ok: 7 bytes queued as ");
+
+      ReceivedMessage message = smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0);
+      assertThat(message.dataAsString()).isEqualTo("abc\nxyz");
+      assertThat(message.recipientAddresses()).containsExactly("c@d.test");
+    }
+  }
+
+  @Test
   void pipelinedChunksAfterARefusedChunkAreReadAndAnswered503() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: bdat, nth: 1, reply: 452 4.3.1 Insufficient system storage}]");
