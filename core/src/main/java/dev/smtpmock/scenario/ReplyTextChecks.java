@@ -15,7 +15,7 @@ final class ReplyTextChecks {
   private static final Set<Integer> KNOWN_CODES =
       Set.of(
           211, 214, 220, 221, 250, 251, 252, 354, 421, 450, 451, 452, 455, 500, 501, 502, 503, 504,
-          550, 551, 552, 553, 554, 555, 454, 521, 530, 534, 535, 538, 556);
+          550, 551, 552, 553, 554, 555, 454, 521, 530, 534, 535, 538, 556, 235, 334, 432);
 
   /** RFC 5321 §4.5.3.1.5: a reply line, CRLF included. */
   private static final int MAX_LINE_OCTETS = 512;

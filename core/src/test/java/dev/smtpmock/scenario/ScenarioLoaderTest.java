@@ -575,6 +575,24 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void theCodesOfSmtpAuthAreKnown() {
+    assertThat(
+            warnings(
+                """
+                rules:
+                  - when: auth
+                    nth: 1
+                    reply: 334 VXNlcm5hbWU6
+                  - when: auth
+                    nth: 2
+                    reply: 432 4.7.12 A password transition is needed
+                  - when: auth
+                    reply: 235 2.7.0 Authentication successful
+                """))
+        .isEmpty();
+  }
+
+  @Test
   void aRuleBehindAnEarlierRuleWithoutMatchersIsAWarning() {
     assertThat(
             warnings(
