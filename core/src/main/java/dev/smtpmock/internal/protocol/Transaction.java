@@ -27,11 +27,12 @@ final class Transaction {
 
   /**
    * The sequence check before message data (DATA or BDAT): null when data may follow, else the
-   * reply; {@code 554} rather than {@code 503} once every RCPT was refused.
+   * reply; {@code 554} rather than {@code 503} once every RCPT was refused. Without a transaction
+   * Postfix too asks for RCPT, not MAIL.
    */
   static Reply readyForData(Transaction transaction) {
     if (transaction == null) {
-      return Replies.NEED_MAIL;
+      return Replies.NEED_RCPT;
     }
     if (transaction.recipients.isEmpty()) {
       return transaction.refusedRecipients > 0 ? Replies.NO_VALID_RECIPIENTS : Replies.NEED_RCPT;

@@ -93,7 +93,9 @@ class DefaultDialogueTest {
     try (Dialogue d = Dialogue.connect(smtp)) {
       d.reply();
       d.send("RCPT TO:<c@d.test>").expect("503 5.5.1 Error: need MAIL command");
-      d.send("DATA").expect("503 5.5.1 Error: need MAIL command");
+      // Postfix's data_cmd asks for RCPT whenever no recipient is in, a MAIL or not
+      d.send("DATA").expect("503 5.5.1 Error: need RCPT command");
+      d.send("BDAT 1 LAST").sendRaw("x").expect("503 5.5.1 Error: need RCPT command");
       d.send("mail from:<a@b.test>").expect("250 2.1.0 Ok");
       d.send("MAIL FROM:<a@b.test>").expect("503 5.5.1 Error: nested MAIL command");
       d.send("DATA").expect("503 5.5.1 Error: need RCPT command");

@@ -62,7 +62,7 @@ class ExtensionsDialogueTest {
       envelope(d);
       d.sendRaw("BDAT 5\r\nHELLOBDAT 5 LAST\r\nWORLDNOOP\r\n");
       d.expect("452 4.3.1 Insufficient system storage");
-      d.expect("503 5.5.1 Error: need MAIL command");
+      d.expect("503 5.5.1 Error: need RCPT command");
       d.expect("250 2.0.0 Ok");
       assertThat(smtp.allMessages()).isEmpty();
     }
