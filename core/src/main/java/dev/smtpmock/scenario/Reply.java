@@ -130,14 +130,18 @@ public final class Reply {
   private String renderNow() {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
-      out.append(code).append(i < lines.size() - 1 ? '-' : ' ');
-      if (enhancedCode != null) {
-        out.append(enhancedCode);
-        if (!lines.get(i).isEmpty()) {
-          out.append(' ');
-        }
+      String text = lines.get(i);
+      String content =
+          enhancedCode == null ? text : text.isEmpty() ? enhancedCode : enhancedCode + ' ' + text;
+      out.append(code);
+      if (i < lines.size() - 1) {
+        out.append('-').append(content);
+      } else if (!content.isEmpty() || code == 334) {
+        // RFC 5321 4.2: "Reply-code [ SP textstring ]", no space without text; but an AUTH
+        // challenge is "334" SP [base64] (RFC 4954 4), and an empty one keeps its space
+        out.append(' ').append(content);
       }
-      out.append(lines.get(i)).append("\r\n");
+      out.append("\r\n");
     }
     return out.toString();
   }
@@ -147,7 +151,10 @@ public final class Reply {
     String wire = render();
     List<String> result = new ArrayList<>();
     for (String line : wire.split("\r\n")) {
-      result.add(line.substring(0, 3) + ' ' + line.substring(4));
+      result.add(
+          line.length() > 4
+              ? line.substring(0, 3) + ' ' + line.substring(4)
+              : line.substring(0, 3));
     }
     return result;
   }
