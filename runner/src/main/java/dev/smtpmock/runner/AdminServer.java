@@ -87,6 +87,7 @@ final class AdminServer implements AutoCloseable {
       if ((path.equals("/api") || path.startsWith("/api/")) && !authorized(exchange)) {
         throw new HttpError(401, "unauthorized");
       }
+      Http.refuseDeclaredOverLimit(exchange);
       router.dispatch(exchange, path);
     } catch (HttpError e) {
       Http.error(exchange, e.status(), e.getMessage());

@@ -61,19 +61,8 @@ final class Http {
    * length before reading anything, and while reading a chunked body.
    */
   static byte[] body(HttpExchange exchange) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    refuseDeclaredOverLimit(exchange);
     try (InputStream in = exchange.getRequestBody()) {
-      if (declared != null) {
-        long length;
-        try {
-          length = Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-          throw new HttpError(400, "bad Content-Length");
-        }
-        if (length > MAX_BODY) {
-          throw tooLarge(in);
-        }
-      }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       int n;
@@ -84,6 +73,26 @@ final class Http {
         out.write(buffer, 0, n);
       }
       return out.toByteArray();
+    }
+  }
+
+  /**
+   * Refuses a request whose declared body is over {@link #MAX_BODY} with 413, whatever its path:
+   * SPEC 6 bounds every request body, also where the body is not read.
+   */
+  static void refuseDeclaredOverLimit(HttpExchange exchange) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared == null) {
+      return;
+    }
+    long length;
+    try {
+      length = Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      throw new HttpError(400, "bad Content-Length");
+    }
+    if (length > MAX_BODY) {
+      throw tooLarge(exchange.getRequestBody());
     }
   }
 

@@ -153,6 +153,17 @@ class ServerApiTest {
   }
 
   @Test
+  void aBodyOfMoreThanOneMegabyteIs413WhereNoBodyIsReadToo() {
+    SmtpDialogue.sendMail(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s", "x");
+    admin.runner().smtp().awaitMessages(1, Duration.ofSeconds(5));
+
+    HttpResponse<String> reset = admin.send("POST", "/api/reset", "x".repeat(1024 * 1024 + 1));
+
+    assertThat(reset.statusCode()).isEqualTo(413);
+    assertThat(admin.runner().smtp().messages()).hasSize(1);
+  }
+
+  @Test
   void resetForgetsMessagesSessionsAndCounters() {
     SmtpDialogue.sendMail(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s", "x");
     admin.runner().smtp().awaitMessages(1, Duration.ofSeconds(5));
