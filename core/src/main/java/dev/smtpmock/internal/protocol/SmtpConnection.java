@@ -66,6 +66,10 @@ public final class SmtpConnection {
   private ScheduledFuture<?> hangEnd;
 
   private boolean tls;
+  // From STARTTLS's 220 (or the connect, for implicit TLS) until MINA reports the handshake done.
+  // MINA may hand over the first commands read under TLS before that report, and they must be
+  // answered as under TLS: they wait for it.
+  private boolean handshaking;
   private String user;
   private Transaction transaction;
   private final MessageIntake messages = new MessageIntake(this);
@@ -81,6 +85,7 @@ public final class SmtpConnection {
     this.rules = runtime.engine().connection(transcript.connection(), channel.clientIp());
     this.tls = false;
     if (implicitTls) {
+      handshaking = true;
       channel.startTlsOnFlush(runtime.tls());
     }
   }
@@ -154,8 +159,10 @@ public final class SmtpConnection {
 
   public synchronized void tlsEstablished(String protocol, String cipher) {
     tls = true;
+    handshaking = false;
     transcript.tls(protocol, cipher);
     transcript.server("(TLS established: " + protocol + ", " + cipher + ")", null);
+    drain();
   }
 
   /** The connection closed, by either side: an unfinished message is kept as incomplete. */
@@ -192,7 +199,7 @@ public final class SmtpConnection {
   }
 
   private void process() {
-    while (!busy && !writeBlocked && mode != Mode.CLOSED && mode != Mode.HUNG) {
+    while (!busy && !handshaking && !writeBlocked && mode != Mode.CLOSED && mode != Mode.HUNG) {
       if (!step()) {
         break;
       }
@@ -665,6 +672,7 @@ public final class SmtpConnection {
     discardInput("plaintext");
     endTransaction();
     user = null;
+    handshaking = true;
     channel.startTlsOnFlush(runtime.tls());
   }
 
