@@ -70,6 +70,8 @@ public final class SmtpConnection {
   // MINA may hand over the first commands read under TLS before that report, and they must be
   // answered as under TLS: they wait for it.
   private boolean handshaking;
+  // Implicit TLS: the session, its connect occurrence and greeting included, starts under TLS.
+  private boolean greetAfterHandshake;
   private String user;
   private Transaction transaction;
   private final MessageIntake messages = new MessageIntake(this);
@@ -86,6 +88,7 @@ public final class SmtpConnection {
     this.tls = false;
     if (implicitTls) {
       handshaking = true;
+      greetAfterHandshake = true;
       channel.startTlsOnFlush(runtime.tls());
     }
   }
@@ -109,8 +112,19 @@ public final class SmtpConnection {
 
   // ---- transport events ----
 
-  /** The connection is open: the connect occurrence, then the greeting. */
+  /**
+   * The connection is open: the connect occurrence, then the greeting; with implicit TLS, once the
+   * handshake is done, and meanwhile the idle timer bounds the wait for it.
+   */
   public synchronized void start() {
+    if (greetAfterHandshake) {
+      idle.waiting();
+      return;
+    }
+    greet();
+  }
+
+  private void greet() {
     busy = false;
     Occurrence occurrence = occurrence(Event.CONNECT, null, null);
     respond(
@@ -131,14 +145,37 @@ public final class SmtpConnection {
         return;
       }
       case AWAIT_TLS_RECORD -> {
-        transcript.server("(TLS record received: connection reset)", null);
-        close(End.FAULT, true);
+        input.append(bytes, offset, length);
+        if (firstTlsRecordIn(input)) {
+          transcript.server("(TLS record received: connection reset)", null);
+          close(End.FAULT, true);
+        }
         return;
       }
       default -> {}
     }
     input.append(bytes, offset, length);
     drain();
+  }
+
+  /**
+   * A whole TLS record (RFC 8446 5.1: type, version, 2-byte length, then that many bytes) has
+   * arrived, or bytes that cannot start one: a client's garbage is reset at once.
+   */
+  private static boolean firstTlsRecordIn(InputBuffer input) {
+    int n = input.available();
+    if (n == 0) {
+      return false;
+    }
+    int type = input.byteAt(0) & 0xff;
+    if (type < 20 || type > 23) {
+      return true;
+    }
+    if (n < 5) {
+      return false;
+    }
+    int length = (input.byteAt(3) & 0xff) << 8 | input.byteAt(4) & 0xff;
+    return n >= 5 + length;
   }
 
   /** Bytes were sent: resume reading once the client has caught up with its replies. */
@@ -162,7 +199,13 @@ public final class SmtpConnection {
     handshaking = false;
     transcript.tls(protocol, cipher);
     transcript.server("(TLS established: " + protocol + ", " + cipher + ")", null);
-    drain();
+    if (greetAfterHandshake) {
+      greetAfterHandshake = false;
+      idle.stop();
+      greet();
+    } else {
+      drain();
+    }
   }
 
   /** The connection closed, by either side: an unfinished message is kept as incomplete. */
@@ -624,6 +667,12 @@ public final class SmtpConnection {
   }
 
   private void idleTimeout() {
+    if (greetAfterHandshake && mode != Mode.CLOSED) {
+      // nothing can be said: not in plaintext on a TLS port, not under TLS before the handshake
+      transcript.server("(no TLS handshake within the idle timeout)", null);
+      close(End.IDLE_TIMEOUT, false);
+      return;
+    }
     if (mode == Mode.CLOSED || mode == Mode.HUNG || busy) {
       return;
     }

@@ -7,11 +7,12 @@ import dev.smtpmock.scenario.Reply;
 final class StartTlsHandler implements CommandHandler {
   @Override
   public Reply check(SmtpConnection session, Command command) {
-    if (!session.settings().advertises(Extension.STARTTLS) || session.settings().tls().implicit()) {
-      return Replies.NOT_IMPLEMENTED;
-    }
+    // Postfix's order: under TLS, implicit TLS included, 554 comes before the 502
     if (session.tlsActive()) {
       return Replies.TLS_ACTIVE;
+    }
+    if (!session.settings().advertises(Extension.STARTTLS) || session.settings().tls().implicit()) {
+      return Replies.NOT_IMPLEMENTED;
     }
     if (command.hasArgument()) {
       return Replies.noArgument("STARTTLS");

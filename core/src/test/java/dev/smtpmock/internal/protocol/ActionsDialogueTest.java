@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** Each action of SPEC 2.6 on the wire: drip, then, hang, tls-failure, 421 closing. */
 class ActionsDialogueTest {
+  private static final String TLS_FAILURE =
+      "server: {extensions: [ENHANCEDSTATUSCODES, STARTTLS]}\n"
+          + "rules: [{when: starttls, fault: tls-failure}]";
 
   @Test
   void dripWritesTheReplyOneByteAtATime() {
@@ -87,9 +90,7 @@ class ActionsDialogueTest {
 
   @Test
   void tlsFailureWritesReadyThenResetsAtTheFirstTlsRecord() {
-    try (SmtpMockServer smtp =
-            serve(
-                "server: {extensions: [ENHANCEDSTATUSCODES, STARTTLS]}\nrules: [{when: starttls, fault: tls-failure}]");
+    try (SmtpMockServer smtp = serve(TLS_FAILURE);
         Dialogue d = Dialogue.connect(smtp)) {
       d.reply();
       d.send("STARTTLS").expect("220 2.0.0 Ready to start TLS");
@@ -98,6 +99,23 @@ class ActionsDialogueTest {
       assertThat(smtp.sessions().get(0).lines())
           .extracting(SmtpSession.Line::text)
           .containsSubsequence("220 2.0.0 Ready to start TLS", "(fault: tls-failure)");
+    }
+  }
+
+  @Test
+  void tlsFailureWaitsForTheWholeFirstRecord() {
+    try (SmtpMockServer smtp = serve(TLS_FAILURE);
+        Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("STARTTLS").expect("220 2.0.0 Ready to start TLS");
+      d.sendRaw(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2});
+
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> smtp.sessions().get(0).end() == null);
+      d.sendRaw(new byte[] {3, 4, 5});
+      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.RESET);
     }
   }
 
