@@ -147,6 +147,7 @@ public final class SmtpConnection {
       case AWAIT_TLS_RECORD -> {
         input.append(bytes, offset, length);
         if (firstTlsRecordIn(input)) {
+          input.clear(); // the record, which the note below stands for: not input discarded
           transcript.server("(TLS record received: connection reset)", null);
           close(End.FAULT, true);
         }

@@ -116,6 +116,12 @@ class ActionsDialogueTest {
           .until(() -> smtp.sessions().get(0).end() == null);
       d.sendRaw(new byte[] {3, 4, 5});
       assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.RESET);
+      await()
+          .untilAsserted(
+              () ->
+                  assertThat(smtp.sessions().get(0).lines())
+                      .extracting(SmtpSession.Line::text)
+                      .endsWith("(TLS record received: connection reset)"));
     }
   }
 
