@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WebPageTest {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  private static final String TOKEN = "page-token";
+  // with "&" and "%", which a URL fragment would have percent-encoded: pasted as is, it works too
+  private static final String TOKEN = "page&tok%en";
   private static final String SCENARIO =
       """
       scenario: page
@@ -120,6 +123,14 @@ class WebPageTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Late"));
     driver.findElement(By.cssSelector("#sessions li.session")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "QUIT"));
+  }
+
+  @Test
+  void takesAPercentEncodedTokenToo() {
+    driver.get(admin.base() + "/#token=" + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-messages")));
+    assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
   }
 
   @Test

@@ -7,9 +7,16 @@ const POLL_MS = 1000;
 const state = { messages: [], sessions: [], selected: null, seen: "" };
 
 /** The admin token from the URL fragment (#token=T), so it never reaches a server log. */
+// Everything after "token=": a token may hold "&". Percent-escapes are decoded where they are
+// valid, so a token copied as is and one percent-encoded both work.
 function token() {
-  const match = /(?:^|[#&])token=([^&]*)/.exec(location.hash);
-  return match ? decodeURIComponent(match[1]) : null;
+  const match = /(?:^#|&)token=(.*)$/.exec(location.hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch (notEncoded) {
+    return match[1];
+  }
 }
 
 async function api(path, options = {}) {
