@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * An immutable snapshot of one SMTP connection: who, when, how it ended, and its transcript (SPEC
- * 4.3).
+ * 4.3). A session keeps at most 1 MB of transcript text; past that its last line says so, and later
+ * lines reach only the live listeners ({@code SmtpMockServer.Builder.onLine}).
  */
 public record SmtpSession(
     String id,

@@ -20,6 +20,14 @@ import java.util.List;
  * reason times are kept as {@link EpochNanos}, and a session holds no listener of its own.
  */
 public final class Transcript {
+  /**
+   * The text a session keeps, at most: a client can send valid commands for ever, and a transcript
+   * without a bound once took the whole heap and the I/O thread with it. Listeners hear every line.
+   */
+  static final int MAX_TEXT_BYTES = 1024 * 1024;
+
+  static final String FULL_NOTE = "(transcript limit of 1 MB reached: later lines are not kept)";
+
   private final String id;
   private final int connection;
   private final String clientAddress;
@@ -33,6 +41,7 @@ public final class Transcript {
   private boolean[] fromServer = new boolean[16];
   // Allocated at the first line a rule made: most sessions have none.
   private RuleRef[] rules;
+  private boolean full;
   private final Listener listener;
   private long endedAt;
   private String tlsProtocol;
@@ -74,33 +83,48 @@ public final class Transcript {
 
   private void add(Line line) {
     synchronized (this) {
-      if (size == epochNanos.length) {
-        int capacity = size * 2;
-        epochNanos = Arrays.copyOf(epochNanos, capacity);
-        textEnds = Arrays.copyOf(textEnds, capacity);
-        fromServer = Arrays.copyOf(fromServer, capacity);
-        if (rules != null) {
-          rules = Arrays.copyOf(rules, capacity);
-        }
-      }
-      epochNanos[size] = EpochNanos.of(line.at());
-      byte[] utf8 = line.text().getBytes(StandardCharsets.UTF_8);
-      if (textLength + utf8.length > text.length) {
-        text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + utf8.length));
-      }
-      System.arraycopy(utf8, 0, text, textLength, utf8.length);
-      textLength += utf8.length;
-      textEnds[size] = textLength;
-      fromServer[size] = line.direction() == Direction.SERVER;
-      if (line.rule() != null) {
-        if (rules == null) {
-          rules = new RuleRef[epochNanos.length];
-        }
-        rules[size] = line.rule();
-      }
-      size++;
+      keep(line);
     }
     listener.line(id, line);
+  }
+
+  private void keep(Line heard) {
+    if (full) {
+      return;
+    }
+    Line line = heard;
+    byte[] utf8 = line.text().getBytes(StandardCharsets.UTF_8);
+    if (textLength + utf8.length > MAX_TEXT_BYTES - FULL_NOTE.length()) {
+      full = true;
+      line = new Line(line.at(), Direction.SERVER, FULL_NOTE, null);
+      utf8 = FULL_NOTE.getBytes(StandardCharsets.US_ASCII);
+    }
+    if (size == epochNanos.length) {
+      int capacity = size * 2;
+      epochNanos = Arrays.copyOf(epochNanos, capacity);
+      textEnds = Arrays.copyOf(textEnds, capacity);
+      fromServer = Arrays.copyOf(fromServer, capacity);
+      if (rules != null) {
+        rules = Arrays.copyOf(rules, capacity);
+      }
+    }
+    epochNanos[size] = EpochNanos.of(line.at());
+    if (textLength + utf8.length > text.length) {
+      text =
+          Arrays.copyOf(
+              text, Math.min(MAX_TEXT_BYTES, Math.max(text.length * 2, textLength + utf8.length)));
+    }
+    System.arraycopy(utf8, 0, text, textLength, utf8.length);
+    textLength += utf8.length;
+    textEnds[size] = textLength;
+    fromServer[size] = line.direction() == Direction.SERVER;
+    if (line.rule() != null) {
+      if (rules == null) {
+        rules = new RuleRef[epochNanos.length];
+      }
+      rules[size] = line.rule();
+    }
+    size++;
   }
 
   private Line line(int i) {

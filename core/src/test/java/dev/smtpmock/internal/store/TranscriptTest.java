@@ -79,4 +79,23 @@ class TranscriptTest {
     assertThat(ends).containsExactly("S000003 QUIT");
     assertThat(transcript.snapshot().end()).isEqualTo(SmtpSession.End.QUIT);
   }
+
+  @Test
+  void aSessionKeepsAtMostAMegabyteOfTextAndSaysSoWhileListenersHearEverything() {
+    List<Line> heard = new ArrayList<>();
+    Transcript transcript =
+        new Transcript("S000004", 4, "127.0.0.1:40003", (session, line) -> heard.add(line));
+    String command = "VRFY " + "y".repeat(2041);
+    int sent = 2 * Transcript.MAX_TEXT_BYTES / command.length();
+    for (int i = 0; i < sent; i++) {
+      transcript.client(command);
+    }
+
+    List<Line> kept = transcript.snapshot().lines();
+    assertThat(heard).hasSize(sent);
+    assertThat(kept).hasSizeLessThan(sent);
+    assertThat(kept.get(kept.size() - 1).text()).isEqualTo(Transcript.FULL_NOTE);
+    assertThat(kept.stream().mapToInt(l -> l.text().length()).sum())
+        .isLessThanOrEqualTo(Transcript.MAX_TEXT_BYTES);
+  }
 }
