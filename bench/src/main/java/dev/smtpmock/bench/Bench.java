@@ -380,9 +380,15 @@ public final class Bench {
     pipelinePoint(Peer.SMTPMOCK, "rules200", rulesScenario);
   }
 
-  /** The messages of the short run that precedes a warm-up: a tenth of it. */
-  static long openingMessages(long warmup) {
-    return Math.max(1, warmup / 10);
+  /**
+   * The runs that warm a server up before a measured run: a tenth of the messages first, so that
+   * connections have ended once (the JIT compiles the paths of a session's end only after they ran,
+   * and when they first ran between the warm-up and the measured run, the measured run paid for
+   * recompiling: bench/PERFORMANCE.md), then all of them (a shorter warm-up left the JIT compiling
+   * through the measured run, and each JVM server was measured half warm).
+   */
+  static List<Long> warmUps(long messages) {
+    return List.of(Math.max(1, messages / 10), messages);
   }
 
   private static String slug(String s) {
@@ -401,26 +407,18 @@ public final class Bench {
     try (ServerProcess server =
         ServerProcess.start(peer, settings, scenario, dir.resolve("server.log"))) {
       noteCommand(server);
-      // A short run first, so that connections have ended once: the JIT compiles the paths of a
-      // session's end only after they ran, and when they first ran between the warm-up and the
-      // measured run, the measured run paid for recompiling (bench/PERFORMANCE.md). Then a run
-      // as long as the measured one: a shorter one left the JIT compiling through the measured
-      // run, and each JVM server was measured half warm.
-      long warm =
-          SmtpSource.run(
-                      lp.load(),
-                      openingMessages(lp.messages()),
-                      server.port(),
-                      dir.resolve("opening.log"),
-                      plan.pointTimeoutSeconds() / 3)
-                  .completed()
-              + SmtpSource.run(
-                      lp.load(),
-                      lp.messages(),
-                      server.port(),
-                      dir.resolve("warmup.log"),
-                      plan.pointTimeoutSeconds() / 3)
-                  .completed();
+      List<Long> warmUps = warmUps(lp.messages());
+      long warm = 0;
+      for (int i = 0; i < warmUps.size(); i++) {
+        warm +=
+            SmtpSource.run(
+                    lp.load(),
+                    warmUps.get(i),
+                    server.port(),
+                    dir.resolve("warmup-" + (i + 1) + ".log"),
+                    plan.pointTimeoutSeconds() / 3)
+                .completed();
+      }
       SmtpSource.Run run =
           SmtpSource.run(
               lp.load(),
@@ -506,21 +504,11 @@ public final class Bench {
         ServerProcess.start(peer, settings, scenario, dir.resolve("server.log"))) {
       noteCommand(server);
       long warm = 0;
-      if (plan.pipeWarmup() > 0) {
-        // a short run first, for the same reason as in throughputPoint
-        warm =
+      for (long messages : plan.pipeWarmup() > 0 ? warmUps(plan.pipeWarmup()) : List.<Long>of()) {
+        warm +=
             Pipeliner.run(
-                        server.port(),
-                        plan.pipeConnections(),
-                        openingMessages(plan.pipeWarmup()),
-                        plan.pipeTimeoutSeconds() / 3)
-                    .delivered()
-                + Pipeliner.run(
-                        server.port(),
-                        plan.pipeConnections(),
-                        plan.pipeWarmup(),
-                        plan.pipeTimeoutSeconds() / 3)
-                    .delivered();
+                    server.port(), plan.pipeConnections(), messages, plan.pipeTimeoutSeconds() / 3)
+                .delivered();
       }
       Pipeliner.Result r =
           Pipeliner.run(

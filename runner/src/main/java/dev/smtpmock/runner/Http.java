@@ -57,11 +57,11 @@ final class Http {
   }
 
   /**
-   * Reads the request body, refusing more than {@link #MAX_BODY} bytes with 413 — from the declared
-   * length before reading anything, and while reading a chunked body.
+   * Reads the request body, refusing more than {@link #MAX_BODY} bytes with 413 while reading a
+   * chunked body; a declared length over it was refused before dispatch ({@link
+   * #refuseDeclaredOverLimit}).
    */
   static byte[] body(HttpExchange exchange) throws IOException {
-    refuseDeclaredOverLimit(exchange);
     try (InputStream in = exchange.getRequestBody()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
