@@ -69,6 +69,7 @@ public final class Rule {
   private final Then then;
   private final Long afterBytes;
   private final Location location;
+  private final Action action;
 
   private Rule(Builder b) {
     name = b.name;
@@ -95,6 +96,19 @@ public final class Rule {
     then = b.then;
     afterBytes = b.afterBytes;
     location = b.location;
+    action = action(b);
+  }
+
+  // In an unchecked rule (the loader's, which reports the conflict itself) a fault wins over raw,
+  // and raw over a reply.
+  private static Action action(Builder b) {
+    if (b.fault != null) {
+      return new Action.Strike(b.fault, b.delay);
+    }
+    if (b.raw != null) {
+      return new Action.Raw(b.raw, b.delay, b.drip, b.then);
+    }
+    return new Action.Answer(b.reply, b.delay, b.drip, b.then);
   }
 
   /** Starts a rule on these events ({@code when}). */
@@ -240,6 +254,11 @@ public final class Rule {
 
   public Long afterBytes() {
     return afterBytes;
+  }
+
+  /** What the rule does when it fires. */
+  public Action action() {
+    return action;
   }
 
   /** Where the rule was written, or null for a rule made in Java. */
