@@ -1,6 +1,6 @@
 package dev.smtpmock;
 
-import dev.smtpmock.internal.rules.ParsedMessageView;
+import dev.smtpmock.internal.message.ParsedMessageView;
 import dev.smtpmock.internal.store.EpochNanos;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

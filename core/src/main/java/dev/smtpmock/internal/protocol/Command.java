@@ -2,13 +2,13 @@ package dev.smtpmock.internal.protocol;
 
 /**
  * One command line, split into its verb and argument; {@code verb} is null for an unknown verb.
- * Handlers may attach what they parsed, for the reply's effect to use.
+ * MAIL and RCPT attach the address their check parsed, for the occurrence and the reply's effect.
  */
 final class Command {
   final String line;
   final Verb verb;
   final String argument;
-  Object parsed;
+  Address address;
 
   private Command(String line, Verb verb, String argument) {
     this.line = line;

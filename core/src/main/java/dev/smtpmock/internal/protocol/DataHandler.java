@@ -3,9 +3,9 @@ package dev.smtpmock.internal.protocol;
 import dev.smtpmock.scenario.Reply;
 
 /** DATA: after a 354, the message data follows. */
-final class DataHandler implements CommandHandler {
+final class DataHandler implements OneStepHandler {
   @Override
-  public Reply check(SmtpConnection session, Command command) {
+  public Reply check(SessionState session, Command command) {
     if (session.transaction() != null && session.transaction().chunking()) {
       return Replies.DATA_AFTER_BDAT;
     }
@@ -16,12 +16,12 @@ final class DataHandler implements CommandHandler {
   }
 
   @Override
-  public Reply answer(SmtpConnection session, Command command) {
+  public Reply answer(SessionState session, Command command) {
     return Replies.START_DATA;
   }
 
   @Override
-  public void apply(SmtpConnection session, Command command, Reply reply) {
+  public void apply(CommandContext session, Command command, Reply reply) {
     if (reply != null && reply.code() == 354) {
       session.messages().startData();
     }

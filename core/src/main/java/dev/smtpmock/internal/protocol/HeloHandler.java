@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** HELO and EHLO: greet, advertise the extensions, reset the transaction. */
-final class HeloHandler implements CommandHandler {
+final class HeloHandler implements OneStepHandler {
   private final boolean extended;
 
   HeloHandler(boolean extended) {
@@ -15,7 +15,7 @@ final class HeloHandler implements CommandHandler {
   }
 
   @Override
-  public Reply check(SmtpConnection session, Command command) {
+  public Reply check(SessionState session, Command command) {
     if (!command.hasArgument()) {
       return extended ? Replies.EHLO_SYNTAX : Replies.HELO_SYNTAX;
     }
@@ -23,7 +23,7 @@ final class HeloHandler implements CommandHandler {
   }
 
   @Override
-  public Reply answer(SmtpConnection session, Command command) {
+  public Reply answer(SessionState session, Command command) {
     ServerSettings settings = session.settings();
     if (!extended) {
       return Replies.helo(settings.hostname());
@@ -40,19 +40,19 @@ final class HeloHandler implements CommandHandler {
   }
 
   private static String keyword(
-      SmtpConnection session, ServerSettings settings, Extension extension) {
+      SessionState session, ServerSettings settings, Extension extension) {
     return switch (extension) {
       case SIZE -> settings.maxMessageSize() == 0 ? "SIZE" : "SIZE " + settings.maxMessageSize();
       case AUTH -> "AUTH " + String.join(" ", settings.auth().mechanisms());
-      case STARTTLS -> session.tlsActive() || settings.tls().implicit() ? null : "STARTTLS";
+      case STARTTLS -> session.tls() || settings.tls().implicit() ? null : "STARTTLS";
       default -> extension.keyword();
     };
   }
 
   @Override
-  public void apply(SmtpConnection session, Command command, Reply reply) {
+  public void apply(CommandContext session, Command command, Reply reply) {
     if (reply != null && reply.isPositive()) {
-      session.endTransaction();
+      session.state().endTransaction();
     }
   }
 }

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** MAIL FROM: opens a transaction; checks the envelope parameters of SIZE, 8BITMIME, DSN, … */
-final class MailHandler implements CommandHandler {
+final class MailHandler implements OneStepHandler {
   private static final String PREFIX = "FROM:";
 
   @Override
-  public Reply check(SmtpConnection session, Command command) {
+  public Reply check(SessionState session, Command command) {
     if (session.transaction() != null) {
       return session.transaction().chunking() ? Replies.MAIL_AFTER_BDAT : Replies.NESTED_MAIL;
     }
@@ -36,7 +36,7 @@ final class MailHandler implements CommandHandler {
     if (!address.isAscii() && !address.parameters().containsKey("SMTPUTF8")) {
       return Replies.NON_ASCII_ADDRESS;
     }
-    command.parsed = address;
+    command.address = address;
     return null;
   }
 
@@ -64,15 +64,15 @@ final class MailHandler implements CommandHandler {
   }
 
   @Override
-  public Reply answer(SmtpConnection session, Command command) {
+  public Reply answer(SessionState session, Command command) {
     ServerSettings settings = session.settings();
-    if (settings.tls().required() && !session.tlsActive()) {
+    if (settings.tls().required() && !session.tls()) {
       return Replies.TLS_REQUIRED;
     }
     if (settings.auth().required() && session.user() == null) {
       return Replies.AUTH_REQUIRED;
     }
-    String size = ((Address) command.parsed).parameters().get("SIZE");
+    String size = (command.address).parameters().get("SIZE");
     long limit = settings.maxMessageSize();
     if (size != null && limit > 0 && Long.parseLong(size) > limit) {
       return Replies.SIZE_DECLARED_TOO_BIG;
@@ -81,16 +81,18 @@ final class MailHandler implements CommandHandler {
   }
 
   @Override
-  public void apply(SmtpConnection session, Command command, Reply reply) {
+  public void apply(CommandContext session, Command command, Reply reply) {
     if (reply != null && reply.isPositive()) {
-      Address address = (Address) command.parsed;
-      session.openTransaction(
-          new Transaction(
-              address.address(),
-              address.parameters(),
-              address.parameters().containsKey("SMTPUTF8")));
+      Address address = command.address;
+      session
+          .state()
+          .openTransaction(
+              new Transaction(
+                  address.address(),
+                  address.parameters(),
+                  address.parameters().containsKey("SMTPUTF8")));
     } else {
-      session.transactionNotOpened();
+      session.state().transactionNotOpened();
     }
   }
 }

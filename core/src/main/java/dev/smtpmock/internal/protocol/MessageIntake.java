@@ -2,16 +2,15 @@ package dev.smtpmock.internal.protocol;
 
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.ReceivedMessage.Status;
+import dev.smtpmock.internal.message.ParsedMessageView;
 import dev.smtpmock.internal.rules.AfterBytesWatch;
-import dev.smtpmock.internal.rules.Match;
 import dev.smtpmock.internal.rules.Occurrence;
-import dev.smtpmock.internal.rules.ParsedMessageView;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Reply;
-import dev.smtpmock.scenario.Rule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,33 +18,34 @@ import java.util.function.Supplier;
  * at their exact byte, answers the end of the data and keeps the message (accepted, rejected, or
  * incomplete when the connection ends first).
  */
-final class MessageIntake {
-  private final SmtpConnection session;
+final class MessageIntake implements CommandContext.ByteReader {
+  private final CommandContext session;
   private final DataReader reader = new DataReader();
   // The reader while a message's data is being read, else null.
   private DataReader data;
   private AfterBytesWatch watch;
-  private Occurrence watchOccurrence;
   private PendingMessage pending;
 
-  MessageIntake(SmtpConnection session) {
+  MessageIntake(CommandContext session) {
     this.session = session;
   }
 
   /** A 354 was given: the data follows. */
   void startData() {
-    session.expectData();
+    session.readBytes(this);
     data = reader;
-    data.start(session.settings().maxMessageSize());
+    data.start(session.state().settings().maxMessageSize());
     watch = watch();
   }
 
-  boolean step(InputBuffer input) {
+  @Override
+  public boolean step(InputBuffer input) {
     if (input.isEmpty()) {
       return false;
     }
+    OccurrenceDoor door = session.door();
     int max = input.available();
-    long threshold = watch == null ? -1 : nextThreshold(data.wireBytes());
+    long threshold = door.nextThreshold(watch);
     if (threshold > 0) {
       max = (int) Math.min(max, threshold - data.wireBytes());
     }
@@ -53,12 +53,9 @@ final class MessageIntake {
     if (data.takeLineEnded()) {
       session.activity();
     }
-    if (watch != null && !data.ended()) {
-      Match struck = watch.onBytes(data.wireBytes());
-      if (struck != null) {
-        afterBytes(struck, data.wireBytes());
-        return true;
-      }
+    long bytes = data.wireBytes();
+    if (watch != null && !data.ended() && door.bytesArrived(watch, bytes, () -> struck(bytes))) {
+      return true;
     }
     if (data.ended()) {
       dataEnded();
@@ -68,38 +65,22 @@ final class MessageIntake {
 
   /** Starts watching a message's data for after-bytes rules; null when there are none. */
   AfterBytesWatch watch() {
-    watchOccurrence = session.occurrence(Event.MESSAGE, null, null);
-    return session.rules().watchMessage(watchOccurrence);
-  }
-
-  /** The next after-bytes threshold above {@code bytes}, or -1, so that a rule strikes exactly. */
-  long nextThreshold(long bytes) {
-    long next = -1;
-    for (Rule rule : session.runtime().scenario().rules()) {
-      Long at = rule.afterBytes();
-      if (at != null && at > bytes && (next < 0 || at < next)) {
-        next = at;
-      }
-    }
-    return next;
+    return session.door().watch(session.state().occurrence(Event.MESSAGE, null, null, null));
   }
 
   /**
    * An after-bytes rule struck mid-data: the message can only end incomplete, and what the client
    * sends meanwhile is read and dropped.
    */
-  void afterBytes(Match struck, long bytes) {
+  void struck(long bytes) {
     session.transcript().client("(" + bytes + " bytes of message data)");
     session.discardFromNow();
-    session.respond(watchOccurrence, struck, () -> null, reply -> {});
   }
 
   private void dataEnded() {
-    if (watch != null) {
-      watch.onEnd();
-    }
+    session.door().dataEnded(watch);
     session.transcript().client("(message data: " + data.size() + " bytes)");
-    session.expectCommand();
+    session.readCommands();
     PendingMessage message = message(data.data(), data.size(), data.overLimit());
     data = null;
     watch = null;
@@ -108,30 +89,27 @@ final class MessageIntake {
 
   /**
    * The end of a message's data (the final dot, or BDAT LAST): the message occurrence, then its
-   * final reply. {@code bdatMatch} is a bdat rule that already answered BDAT LAST, or null; {@code
-   * queued} is the default reply when the message fits.
+   * final reply. {@code lastChunk} is the bdat occurrence of BDAT LAST, or null; {@code queued} is
+   * the default reply when the message fits.
    */
-  void ended(PendingMessage message, Match bdatMatch, Supplier<Reply> queued) {
+  void ended(PendingMessage message, Occurrence lastChunk, Supplier<Reply> queued) {
     pending = message;
     Occurrence occurrence =
-        session.occurrence(
-            Event.MESSAGE, null, null, new ParsedMessageView(message.data(), message.size()));
-    Match match;
-    if (bdatMatch != null) {
-      session.rules().countOnly(occurrence);
-      match = bdatMatch;
+        session
+            .state()
+            .occurrence(
+                Event.MESSAGE, null, null, new ParsedMessageView(message.data(), message.size()));
+    Supplier<Reply> builtIn = () -> message.truncated() ? Replies.DATA_TOO_BIG : queued.get();
+    Consumer<Reply> effect = reply -> finish(message, reply);
+    if (lastChunk == null) {
+      session.door().enter(occurrence, builtIn, effect);
     } else {
-      match = session.rules().evaluate(occurrence);
+      session.door().enterLastChunk(lastChunk, occurrence, builtIn, effect);
     }
-    session.respond(
-        occurrence,
-        match,
-        () -> message.truncated() ? Replies.DATA_TOO_BIG : queued.get(),
-        reply -> finish(message, reply));
   }
 
   PendingMessage message(byte[] bytes, long size, boolean truncated) {
-    return new PendingMessage(session.context().nextMessageId(), bytes, size, truncated);
+    return new PendingMessage(session.server().nextMessageId(), bytes, size, truncated);
   }
 
   /** The id of the message awaiting its final reply, for {@code {id}}; null when none. */
@@ -146,8 +124,8 @@ final class MessageIntake {
     }
     pending = null;
     Status status = reply != null && reply.isPositive() ? Status.ACCEPTED : Status.REJECTED;
-    store(message, status, session.lastWritten(), session.transaction());
-    session.endTransaction();
+    store(message, status, session.lastWritten(), session.state().transaction());
+    session.state().endTransaction();
   }
 
   /** The connection ended: a message not yet answered is kept as incomplete. */
@@ -172,7 +150,7 @@ final class MessageIntake {
   private void store(PendingMessage message, Status status, String reply, Transaction t) {
     var transcript = session.transcript();
     session
-        .context()
+        .server()
         .messages()
         .add(
             sequence ->

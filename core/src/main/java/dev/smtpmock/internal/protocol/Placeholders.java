@@ -1,5 +1,6 @@
 package dev.smtpmock.internal.protocol;
 
+import dev.smtpmock.internal.rules.Occurrence;
 import java.util.function.UnaryOperator;
 
 /**
@@ -7,6 +8,12 @@ import java.util.function.UnaryOperator;
  */
 final class Placeholders {
   private Placeholders() {}
+
+  /** The values of one session's placeholders (SPEC 2.7). */
+  interface Values {
+    /** The value of {@code name} at this occurrence, or null when it has none. */
+    String value(String name, Occurrence occurrence);
+  }
 
   /** {@code lookup} gives a placeholder's value, or null to leave it as written. */
   static String fill(String text, UnaryOperator<String> lookup) {

@@ -5,11 +5,11 @@ import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.Reply;
 
 /** RCPT TO: adds a recipient to the transaction. */
-final class RcptHandler implements CommandHandler {
+final class RcptHandler implements OneStepHandler {
   private static final String PREFIX = "TO:";
 
   @Override
-  public Reply check(SmtpConnection session, Command command) {
+  public Reply check(SessionState session, Command command) {
     Transaction transaction = session.transaction();
     if (transaction == null) {
       return Replies.NEED_MAIL;
@@ -25,8 +25,7 @@ final class RcptHandler implements CommandHandler {
     return refusal;
   }
 
-  private static Reply syntaxCheck(
-      SmtpConnection session, Command command, Transaction transaction) {
+  private static Reply syntaxCheck(SessionState session, Command command, Transaction transaction) {
     if (!command.argument.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Replies.RCPT_SYNTAX;
     }
@@ -47,12 +46,12 @@ final class RcptHandler implements CommandHandler {
     if (!address.isAscii() && !transaction.smtputf8) {
       return Replies.NON_ASCII_ADDRESS;
     }
-    command.parsed = address;
+    command.address = address;
     return null;
   }
 
   @Override
-  public Reply answer(SmtpConnection session, Command command) {
+  public Reply answer(SessionState session, Command command) {
     if (session.transaction().recipients.size() >= session.settings().maxRecipients()) {
       return Replies.TOO_MANY_RECIPIENTS;
     }
@@ -60,21 +59,16 @@ final class RcptHandler implements CommandHandler {
   }
 
   @Override
-  public void apply(SmtpConnection session, Command command, Reply reply) {
-    Transaction transaction = session.transaction();
+  public void apply(CommandContext session, Command command, Reply reply) {
+    Transaction transaction = session.state().transaction();
     if (reply == null || transaction == null) {
       return;
     }
     if (reply.isPositive()) {
-      Address address = (Address) command.parsed;
+      Address address = command.address;
       transaction.recipients.add(new Recipient(address.address(), address.parameters()));
     } else {
       transaction.refusedRecipients++;
     }
-  }
-
-  /** The recipient's address, for the occurrence's {@code recipient} key and placeholder. */
-  static String recipient(Command command) {
-    return ((Address) command.parsed).address();
   }
 }

@@ -22,6 +22,7 @@ public final class ServerContext {
   private final AtomicLong connections = new AtomicLong();
   private final Set<SmtpConnection> open = ConcurrentHashMap.newKeySet();
   private final Transcript.Listener listener;
+  private final Answerer answerer;
   private volatile ScenarioRuntime runtime;
 
   public ServerContext(
@@ -29,6 +30,17 @@ public final class ServerContext {
       long seed,
       ScheduledExecutorService scheduler,
       Transcript.Listener listener) {
+    this(scenario, seed, scheduler, listener, Answerer.BUILT_IN);
+  }
+
+  /** With {@code answerer} giving the default answers in place of the built-in ones. */
+  public ServerContext(
+      Scenario scenario,
+      long seed,
+      ScheduledExecutorService scheduler,
+      Transcript.Listener listener,
+      Answerer answerer) {
+    this.answerer = answerer;
     this.scheduler = scheduler;
     this.seed = seed;
     this.listener = listener;
@@ -66,6 +78,10 @@ public final class ServerContext {
 
   public ScheduledExecutorService scheduler() {
     return scheduler;
+  }
+
+  Answerer answerer() {
+    return answerer;
   }
 
   public MessageStore messages() {

@@ -32,6 +32,19 @@ public final class AfterBytesWatch {
     return null;
   }
 
+  /**
+   * The next threshold the data has not reached yet, or -1: the data is read up to it, so that a
+   * rule strikes at its exact byte.
+   */
+  public long nextThreshold() {
+    return reached < byThreshold.length ? threshold(reached) : -1;
+  }
+
+  /** The message occurrence the after-bytes rules see. */
+  public Occurrence occurrence() {
+    return message;
+  }
+
   /** The data ended: rules whose threshold was not reached count one occurrence, without firing. */
   public void onEnd() {
     long now = connection.now();

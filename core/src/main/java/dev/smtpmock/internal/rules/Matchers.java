@@ -1,5 +1,6 @@
 package dev.smtpmock.internal.rules;
 
+import dev.smtpmock.internal.message.MessageView;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.smtpmock.internal.rules;
 
+import dev.smtpmock.internal.message.MessageView;
+import dev.smtpmock.internal.message.ParsedMessageView;
 import dev.smtpmock.scenario.Event;
 
 /** Builds occurrences for the tests, with the fields a protocol engine would fill in. */

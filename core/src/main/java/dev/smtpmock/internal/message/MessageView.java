@@ -1,4 +1,4 @@
-package dev.smtpmock.internal.rules;
+package dev.smtpmock.internal.message;
 
 import java.util.List;
 

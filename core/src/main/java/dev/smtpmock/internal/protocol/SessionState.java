@@ -1,0 +1,100 @@
+package dev.smtpmock.internal.protocol;
+
+import dev.smtpmock.internal.message.MessageView;
+import dev.smtpmock.internal.rules.Occurrence;
+import dev.smtpmock.scenario.Event;
+import dev.smtpmock.scenario.ServerSettings;
+
+/**
+ * What the commands of one session have established: the settings it was accepted under, TLS, the
+ * authenticated user and the open transaction. The handlers read and change it; the occurrences
+ * that rules see are made from it.
+ */
+final class SessionState {
+  private final ServerSettings settings;
+  private final Runnable transactionEnded;
+  private boolean tls;
+  private String user;
+  private Transaction transaction;
+
+  /** {@code transactionEnded} runs whenever a transaction ends or a MAIL fails to open one. */
+  SessionState(ServerSettings settings, Runnable transactionEnded) {
+    this.settings = settings;
+    this.transactionEnded = transactionEnded;
+  }
+
+  ServerSettings settings() {
+    return settings;
+  }
+
+  boolean tls() {
+    return tls;
+  }
+
+  /** The authenticated user (empty when the credentials named none), or null. */
+  String user() {
+    return user;
+  }
+
+  Transaction transaction() {
+    return transaction;
+  }
+
+  void authenticated(String user) {
+    this.user = user;
+  }
+
+  void tlsEstablished() {
+    tls = true;
+  }
+
+  void openTransaction(Transaction transaction) {
+    this.transaction = transaction;
+  }
+
+  /** A MAIL was refused: it was occurrence 1 of a transaction that never opened. */
+  void transactionNotOpened() {
+    transactionEnded.run();
+  }
+
+  void endTransaction() {
+    transaction = null;
+    transactionEnded.run();
+  }
+
+  /** STARTTLS was accepted: the session starts afresh (RFC 3207 4.2). */
+  void reset() {
+    endTransaction();
+    user = null;
+  }
+
+  /** The occurrence of a command that passed its checks; MAIL is inside the one it would open. */
+  Occurrence occurrence(Command command, String matchText) {
+    Event event = command.verb.event;
+    String sender = transaction != null ? transaction.sender : null;
+    String recipient = null;
+    boolean inTransaction = transaction != null;
+    if (event == Event.MAIL) {
+      sender = command.address.address();
+      inTransaction = true;
+    } else if (event == Event.RCPT) {
+      recipient = command.address.address();
+    }
+    return new Occurrence(
+        event, matchText, command.line, sender, recipient, inTransaction, tls, user != null, null);
+  }
+
+  /** An occurrence not tied to a parsed command: connect, unknown, bdat, auth, message. */
+  Occurrence occurrence(Event event, String matchText, String commandLine, MessageView message) {
+    return new Occurrence(
+        event,
+        matchText,
+        commandLine,
+        transaction != null ? transaction.sender : null,
+        null,
+        transaction != null,
+        tls,
+        user != null,
+        message);
+  }
+}
