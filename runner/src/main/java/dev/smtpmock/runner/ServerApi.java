@@ -6,13 +6,20 @@ import dev.smtpmock.scenario.InvalidScenarioException;
 import dev.smtpmock.scenario.Scenario;
 import dev.smtpmock.scenario.ScenarioProblem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The rest of the admin API: sessions, the scenario, reset, stats, the test CA, health. */
+/**
+ * The rest of the admin API: sessions, the scenario, reset, stats, the test CA, health, and the
+ * OpenAPI document that describes all of it.
+ */
 final class ServerApi {
   /** Names a scenario sent over HTTP in its problems; its default name is then "scenario". */
   static final String PUT_SOURCE = "PUT /api/scenario";
+
+  /** The admin API's wire vocabulary (SPEC 6); the runner's and the client's tests check it. */
+  static final String OPENAPI = "openapi.json";
 
   private final SmtpMockServer smtp;
 
@@ -29,7 +36,8 @@ final class ServerApi {
         .post("/api/reset", (exchange, path) -> reset(exchange))
         .get(
             "/api/stats", (exchange, path) -> Http.json(exchange, 200, Json.Stats.of(smtp.stats())))
-        .get("/api/tls/ca.pem", (exchange, path) -> caPem(exchange));
+        .get("/api/tls/ca.pem", (exchange, path) -> caPem(exchange))
+        .get("/api/openapi.json", (exchange, path) -> openApi(exchange));
   }
 
   private void sessions(HttpExchange exchange) throws IOException {
@@ -75,6 +83,18 @@ final class ServerApi {
   private void reset(HttpExchange exchange) throws IOException {
     smtp.reset();
     Http.noContent(exchange);
+  }
+
+  /** Read per request: it is asked for rarely, and the jar is the one copy of it. */
+  private static void openApi(HttpExchange exchange) throws IOException {
+    byte[] document;
+    try (InputStream in = ServerApi.class.getResourceAsStream(OPENAPI)) {
+      if (in == null) {
+        throw new IllegalStateException(OPENAPI + " is missing from the jar");
+      }
+      document = in.readAllBytes();
+    }
+    Http.send(exchange, 200, Http.JSON, document);
   }
 
   private void caPem(HttpExchange exchange) throws IOException {
