@@ -125,7 +125,7 @@ public final class ConnectionRules {
       return false;
     }
     // Nothing else reads the count, so the other rules, most of them, skip the counter's lookup and
-    // lock; `times` finds the counter only when a firing is to be taken.
+    // lock; `times` is not counted here but in the engine, server-wide (see takeFiring).
     return !rule.counts() || counter(i, rule, o).tick(now, rule);
   }
 
@@ -163,11 +163,22 @@ public final class ConnectionRules {
     boolean fires =
         Matchers.hold(rule, o, connectionNumber, matcher(i, rule))
             && drawHolds(i, rule)
-            && (rule.times() == null || counter(i, rule, o).tryFire(rule.times()));
+            && (rule.times() == null || takeFiring(i, rule, o));
     if (fires) {
       engine.recordFiring(i);
     }
     return fires;
+  }
+
+  /**
+   * {@code times} is counted server-wide per key value whatever the rule's {@code per}, which
+   * scopes {@code nth}, {@code after} and {@code rate} only (SPEC 2.4): {@code when: connect,
+   * times: 1} refuses the first connection, not every one.
+   */
+  private boolean takeFiring(int i, Rule rule, Occurrence o) {
+    return rule.keys().isEmpty()
+        ? engine.takeFiring(i, rule.times())
+        : engine.takeFiring(new CounterId(i, keyValue(rule, o)), rule.times());
   }
 
   long now() {

@@ -4,13 +4,13 @@ import dev.smtpmock.scenario.Rule;
 import java.util.ArrayDeque;
 
 /**
- * The state of one rule in one scope for one key value: occurrences, recent occurrence times (for
- * {@code rate}) and firings (for {@code times}). Synchronized because server-scope counters are
- * shared by every connection; uncontended elsewhere.
+ * The state of one rule in one scope for one key value: occurrences and recent occurrence times
+ * (for {@code rate}). {@code times} is not here: it is server-wide whatever the scope, so the
+ * engine keeps it. Synchronized because server-scope counters are shared by every connection;
+ * uncontended elsewhere.
  */
 final class Counter {
   private long count;
-  private long fired;
   // The times of the occurrences still in the rate window, at most N+1 of them: enough to tell
   // whether N is exceeded, and no more memory than the occurrences seen however large N is.
   private ArrayDeque<Long> recent;
@@ -38,17 +38,5 @@ final class Counter {
       recent.removeFirst();
     }
     return recent.size() > rate.count();
-  }
-
-  /**
-   * Takes one firing if {@code times} allows it. Test and increment are one step so that concurrent
-   * connections cannot both take the last firing.
-   */
-  synchronized boolean tryFire(int limit) {
-    if (fired >= limit) {
-      return false;
-    }
-    fired++;
-    return true;
   }
 }

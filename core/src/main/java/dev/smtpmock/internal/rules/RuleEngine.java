@@ -8,14 +8,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 /**
  * The compiled rules of one scenario with their server-wide state. A new engine means fresh
- * counters, which is what {@code reset()} and a scenario swap need. Thread-safe: connections
- * evaluate concurrently, each through its own {@link ConnectionRules}.
+ * counters and {@code times}, which is what {@code reset()} and a scenario swap need. Thread-safe:
+ * connections evaluate concurrently, each through its own {@link ConnectionRules}.
  */
 public final class RuleEngine {
   private final List<Rule> rules;
@@ -26,6 +27,11 @@ public final class RuleEngine {
   private final Counter[] serverCounters;
   private final Map<CounterId, Counter> keyedServerCounters = new ConcurrentHashMap<>();
   private final AtomicLongArray fired;
+  // `times` is counted server-wide whatever the rule's per (SPEC 2.4), so its firings live here:
+  // per rule without a key a slot made up front, per rule and key value an entry made on first use.
+  // Each holds the firings asked for, not only those granted; see takeFiring.
+  private final AtomicLongArray firingsAsked;
+  private final Map<CounterId, AtomicLong> keyedFiringsAsked = new ConcurrentHashMap<>();
   // By event ordinal, the indices of the rules that count its occurrences, in source order, so that
   // a command visits only those; after-bytes rules are left out, as AfterBytesWatch counts them.
   private final int[][] listeners;
@@ -42,6 +48,7 @@ public final class RuleEngine {
     this.seed = seed;
     this.nanoClock = nanoClock;
     this.fired = new AtomicLongArray(this.rules.size());
+    this.firingsAsked = new AtomicLongArray(this.rules.size());
     this.serverCounters = new Counter[this.rules.size()];
     for (int i = 0; i < serverCounters.length; i++) {
       Rule rule = this.rules.get(i);
@@ -99,6 +106,21 @@ public final class RuleEngine {
 
   Counter serverCounter(CounterId id) {
     return keyedServerCounters.computeIfAbsent(id, unused -> new Counter());
+  }
+
+  /**
+   * Takes one of the {@code limit} firings of an unkeyed rule with {@code times}, if one is left.
+   * One atomic increment and no lock: exactly the first {@code limit} askers get a number within
+   * the limit, and asking past it changes nothing but a count no one reads.
+   */
+  boolean takeFiring(int ruleIndex, int limit) {
+    return firingsAsked.incrementAndGet(ruleIndex) <= limit;
+  }
+
+  /** As {@link #takeFiring(int, int)}, for one key value of a keyed rule. */
+  boolean takeFiring(CounterId id, int limit) {
+    return keyedFiringsAsked.computeIfAbsent(id, unused -> new AtomicLong()).incrementAndGet()
+        <= limit;
   }
 
   void recordFiring(int ruleIndex) {

@@ -66,4 +66,12 @@ class ConcurrencyTest {
 
     assertThat(firingsAcrossThreads(engine)).isEqualTo(100);
   }
+
+  @Test
+  void aConnectionScopeTimesLimitHoldsServerWideUnderContention() throws Exception {
+    Rule rule = Rule.when(Event.NOOP).times(100).reply("421 Bye").build();
+    RuleEngine engine = new RuleEngine(List.of(rule), 1);
+
+    assertThat(firingsAcrossThreads(engine)).isEqualTo(100);
+  }
 }
