@@ -1,4 +1,4 @@
-package dev.smtpmock.issues.issue17;
+package dev.smtpmock.internal.protocol;
 
 import static dev.smtpmock.testing.Servers.serve;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * scopes {@code nth}, {@code after} and {@code rate} only (SPEC 2.4, revision 3). It used to be
  * counted per connection, so {@code when: connect, times: 1} refused every connection.
  */
-class TimesIsServerWideTest {
+class TimesDialogueTest {
   private static final String REFUSE_FIRST_CONNECTION =
       "rules: [{when: connect, times: 1, reply: 421 4.3.2 Service not available}]";
 
