@@ -37,9 +37,10 @@ final class ScenarioYamlWriter {
     return new Yaml(options).dump(document);
   }
 
-  private static Map<String, Object> rule(Rule r) {
+  private static Map<String, Object> rule(Rule rule) {
     Map<String, Object> m = new LinkedHashMap<>();
-    putIfSet(m, "name", r.name());
+    putIfSet(m, "name", rule.name());
+    Matching r = rule.matching();
     List<String> events = r.events().stream().map(ScenarioValues::yamlName).toList();
     m.put("when", events.size() == 1 ? events.get(0) : events);
     putIfSet(m, "nth", r.nth());
@@ -68,17 +69,27 @@ final class ScenarioYamlWriter {
     putIfSet(m, "tls", r.tls());
     putIfSet(m, "authenticated", r.authenticated());
     putIfSet(m, "rate", r.rate() == null ? null : ScenarioValues.rate(r.rate()));
-    if (r.reply() != null) {
-      List<String> lines = r.reply().toLines();
-      m.put("reply", lines.size() == 1 ? lines.get(0) : lines);
-    }
-    putIfSet(m, "raw", r.raw());
-    putIfSet(m, "fault", r.fault() == null ? null : ScenarioValues.yamlName(r.fault()));
-    putIfSet(m, "delay", r.delay() == null ? null : ScenarioValues.delay(r.delay()));
-    putIfSet(m, "drip", r.drip() == null ? null : ScenarioValues.duration(r.drip()));
-    putIfSet(m, "then", r.then() == null ? null : ScenarioValues.yamlName(r.then()));
+    action(rule.action(), m);
     putIfSet(m, "after-bytes", r.afterBytes());
     return m;
+  }
+
+  private static void action(Action action, Map<String, Object> m) {
+    if (action instanceof Action.Answer answer && answer.reply() != null) {
+      List<String> lines = answer.reply().toLines();
+      m.put("reply", lines.size() == 1 ? lines.get(0) : lines);
+    }
+    if (action instanceof Action.Raw raw) {
+      m.put("raw", raw.bytes());
+    }
+    if (action instanceof Action.Strike strike) {
+      m.put("fault", ScenarioValues.yamlName(strike.fault()));
+    }
+    putIfSet(m, "delay", action.delay() == null ? null : ScenarioValues.delay(action.delay()));
+    if (action instanceof Action.Written written) {
+      putIfSet(m, "drip", written.drip() == null ? null : ScenarioValues.duration(written.drip()));
+      putIfSet(m, "then", written.then() == null ? null : ScenarioValues.yamlName(written.then()));
+    }
   }
 
   /** The server block's values as YAML data: model objects become their own explicit keys. */

@@ -76,7 +76,7 @@ final class MessageIntake {
   long nextThreshold(long bytes) {
     long next = -1;
     for (Rule rule : session.runtime().scenario().rules()) {
-      Long at = rule.afterBytes();
+      Long at = rule.matching().afterBytes();
       if (at != null && at > bytes && (next < 0 || at < next)) {
         next = at;
       }

@@ -7,12 +7,14 @@ import dev.smtpmock.internal.rules.Match;
 import dev.smtpmock.internal.rules.MessageView;
 import dev.smtpmock.internal.rules.Occurrence;
 import dev.smtpmock.internal.store.Transcript;
+import dev.smtpmock.scenario.Action;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.Fault;
 import dev.smtpmock.scenario.Reply;
 import dev.smtpmock.scenario.Rule;
 import dev.smtpmock.scenario.ServerSettings;
+import dev.smtpmock.scenario.Then;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -431,7 +433,7 @@ public final class SmtpConnection {
       return;
     }
     Rule rule = match.rule();
-    Duration delay = rule.delay() == null ? Duration.ZERO : rules.delayFor(match);
+    Duration delay = rule.action().delay() == null ? Duration.ZERO : rules.delayFor(match);
     if (delay.isZero()) {
       perform(occurrence, match, defaultReply, effect);
       return;
@@ -459,10 +461,11 @@ public final class SmtpConnection {
       Occurrence occurrence, Match match, Supplier<Reply> defaultReply, Consumer<Reply> effect) {
     Rule rule = match.rule();
     RuleRef ref = ref(match);
-    if (rule.fault() != null) {
-      fault(rule.fault(), ref);
+    if (rule.action() instanceof Action.Strike strike) {
+      fault(strike.fault(), ref);
       return;
     }
+    Action.Written written = (Action.Written) rule.action();
     Reply reply = null;
     byte[] bytes;
     if (rule.raw() != null) {
@@ -478,10 +481,10 @@ public final class SmtpConnection {
     Runnable after =
         () -> {
           effect.accept(given);
-          then(rule, given, ref);
+          then(written.then(), given, ref);
         };
-    if (rule.drip() != null) {
-      drip(bytes, rule.drip(), ref, after);
+    if (written.drip() != null) {
+      drip(bytes, written.drip(), ref, after);
     } else {
       write(bytes, ref);
       after.run();
@@ -520,12 +523,12 @@ public final class SmtpConnection {
             TimeUnit.NANOSECONDS);
   }
 
-  private void then(Rule rule, Reply reply, RuleRef ref) {
-    if (rule.then() == null) {
+  private void then(Then then, Reply reply, RuleRef ref) {
+    if (then == null) {
       closeAfter421(reply);
       return;
     }
-    switch (rule.then()) {
+    switch (then) {
       case CLOSE -> close(End.FAULT, false);
       case RESET -> close(End.FAULT, true);
       case HANG -> hang();
