@@ -1,21 +1,22 @@
 package dev.smtpmock.scenario;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Which occurrences a rule fires on (SPEC 2.3, 2.4), and for {@code after-bytes} at which point of
  * the data (2.6). A matcher not given is null; {@code events}, {@code keys}, {@code connections}
- * and {@code headers} are empty.
+ * and {@code headers} are empty. Every component compares by value, so two rules match alike
+ * exactly when their matchings are equal.
  *
- * @param headers header name (as written) to value pattern
+ * @param per the scope; {@link Scope#CONNECTION} when none was given, the same thing
  */
 public record Matching(
     Set<Event> events,
@@ -25,9 +26,9 @@ public record Matching(
     List<CounterKey> keys,
     List<Rule.ConnectionRange> connections,
     Integer times,
-    Pattern match,
-    Map<String, Pattern> headers,
-    Pattern body,
+    Regex match,
+    Map<HeaderName, Regex> headers,
+    Regex body,
     Long minSize,
     Double probability,
     Boolean tls,
@@ -35,22 +36,50 @@ public record Matching(
     Rule.Rate rate,
     Long afterBytes) {
 
+  /** A regex, equal to another of the same text and flags, where a {@link Pattern} is not. */
+  public record Regex(Pattern pattern) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Regex r
+          && pattern.pattern().equals(r.pattern.pattern())
+          && pattern.flags() == r.pattern.flags();
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(pattern.pattern(), pattern.flags());
+    }
+
+    @Override
+    public String toString() {
+      return pattern.pattern();
+    }
+  }
+
+  /** A header name as written, equal to the same name in any case (SPEC 2.4). */
+  public record HeaderName(String name) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof HeaderName h && name.equalsIgnoreCase(h.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.toLowerCase(Locale.ROOT).hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
   public Matching {
     events = Collections.unmodifiableSet(new LinkedHashSet<>(events));
+    per = per == null ? Scope.CONNECTION : per;
     keys = List.copyOf(keys);
     connections = List.copyOf(connections);
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-  }
-
-  /** The scope, {@link Scope#CONNECTION} when none was given. */
-  @Override
-  public Scope per() {
-    return per == null ? Scope.CONNECTION : per;
-  }
-
-  /** Whether {@code per} was written; for rendering. */
-  public boolean hasPer() {
-    return per != null;
   }
 
   public boolean on(Event event) {
@@ -60,47 +89,5 @@ public record Matching(
   /** True when there is a counting matcher ({@code nth}, {@code after} or {@code rate}). */
   public boolean counts() {
     return nth != null || after != null || rate != null;
-  }
-
-  // Equal when they match the same: a Pattern equals only itself, header names are
-  // case-insensitive (SPEC 2.4), and no per is per: connection.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Matching m && compared().equals(m.compared());
-  }
-
-  @Override
-  public int hashCode() {
-    return compared().hashCode();
-  }
-
-  private List<Object> compared() {
-    return Arrays.asList(
-        events,
-        nth,
-        after,
-        per(),
-        keys,
-        connections,
-        times,
-        regex(match),
-        regexes(headers),
-        regex(body),
-        minSize,
-        probability,
-        tls,
-        authenticated,
-        rate,
-        afterBytes);
-  }
-
-  private static List<Object> regex(Pattern p) {
-    return p == null ? null : List.of(p.pattern(), p.flags());
-  }
-
-  private static Map<String, List<Object>> regexes(Map<String, Pattern> patterns) {
-    Map<String, List<Object>> result = new LinkedHashMap<>();
-    patterns.forEach((name, p) -> result.put(name.toLowerCase(Locale.ROOT), regex(p)));
-    return result;
   }
 }

@@ -86,6 +86,11 @@ public final class Rule {
     return action instanceof Action.Answer answer ? answer.reply() : null;
   }
 
+  /** The wait before the rule acts, or null. */
+  public Delay delay() {
+    return action.delay();
+  }
+
   /** The bytes the rule writes, or null when it does not write raw bytes. */
   public String raw() {
     return action instanceof Action.Raw raw ? raw.bytes() : null;
@@ -129,9 +134,9 @@ public final class Rule {
     private final List<CounterKey> keys = new ArrayList<>();
     private final List<ConnectionRange> connections = new ArrayList<>();
     private Integer times;
-    private Pattern match;
-    private final Map<String, Pattern> headers = new LinkedHashMap<>();
-    private Pattern body;
+    private Matching.Regex match;
+    private final Map<Matching.HeaderName, Matching.Regex> headers = new LinkedHashMap<>();
+    private Matching.Regex body;
     private Long minSize;
     private Double probability;
     private Boolean tls;
@@ -206,7 +211,7 @@ public final class Rule {
 
     /** A header that must be present with a value matching {@code regex}; repeatable. */
     public Builder header(String name, String regex) {
-      headers.put(name, compile(regex));
+      headers.put(new Matching.HeaderName(name), compile(regex));
       return this;
     }
 
@@ -346,8 +351,9 @@ public final class Rule {
       return new ActionKeys(reply, raw, fault, delay, drip, then);
     }
 
-    private static Pattern compile(String regex) {
-      return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static Matching.Regex compile(String regex) {
+      return new Matching.Regex(
+          Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
   }
 }

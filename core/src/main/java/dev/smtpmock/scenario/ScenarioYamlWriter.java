@@ -45,7 +45,7 @@ final class ScenarioYamlWriter {
     m.put("when", events.size() == 1 ? events.get(0) : events);
     putIfSet(m, "nth", r.nth());
     putIfSet(m, "after", r.after());
-    if (r.hasPer()) {
+    if (r.per() != Scope.CONNECTION) {
       m.put("per", ScenarioValues.yamlName(r.per()));
     }
     if (!r.keys().isEmpty()) {
@@ -57,13 +57,13 @@ final class ScenarioYamlWriter {
       m.put("connection", ranges.size() == 1 ? ranges.get(0) : ranges);
     }
     putIfSet(m, "times", r.times());
-    putIfSet(m, "match", r.match() == null ? null : r.match().pattern());
+    putIfSet(m, "match", r.match() == null ? null : r.match().pattern().pattern());
     if (!r.headers().isEmpty()) {
       Map<String, String> headers = new LinkedHashMap<>();
-      r.headers().forEach((name, regex) -> headers.put(name, regex.pattern()));
+      r.headers().forEach((name, regex) -> headers.put(name.name(), regex.pattern().pattern()));
       m.put("header", headers);
     }
-    putIfSet(m, "body", r.body() == null ? null : r.body().pattern());
+    putIfSet(m, "body", r.body() == null ? null : r.body().pattern().pattern());
     putIfSet(m, "min-size", r.minSize());
     putIfSet(m, "probability", r.probability());
     putIfSet(m, "tls", r.tls());
@@ -92,7 +92,7 @@ final class ScenarioYamlWriter {
     }
   }
 
-  /** The server block's values as YAML data: model objects become their own explicit keys. */
+  /** The server block's values as YAML data: model values become their YAML spelling. */
   private static Map<String, Object> plain(Map<String, Object> values) {
     Map<String, Object> result = new LinkedHashMap<>();
     values.forEach((key, value) -> result.put(key, plainValue(value)));
@@ -106,14 +106,11 @@ final class ScenarioYamlWriter {
     if (value instanceof Extension e) {
       return e.keyword();
     }
-    if (value instanceof ServerSettings.Auth auth) {
-      return plain(auth.explicitValues());
-    }
-    if (value instanceof ServerSettings.Tls tls) {
-      return plain(tls.explicitValues());
-    }
-    if (value instanceof ServerSettings.Store store) {
-      return plain(store.explicitValues());
+    if (value instanceof ServerSettings.Tls.Keystore keystore) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("keystore", keystore.path().toString());
+      putIfSet(m, "password", keystore.password());
+      return m;
     }
     if (value instanceof List<?> list) {
       return list.stream().map(ScenarioYamlWriter::plainValue).toList();

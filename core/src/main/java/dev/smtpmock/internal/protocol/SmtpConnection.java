@@ -433,7 +433,7 @@ public final class SmtpConnection {
       return;
     }
     Rule rule = match.rule();
-    Duration delay = rule.action().delay() == null ? Duration.ZERO : rules.delayFor(match);
+    Duration delay = rule.delay() == null ? Duration.ZERO : rules.delayFor(match);
     if (delay.isZero()) {
       perform(occurrence, match, defaultReply, effect);
       return;

@@ -103,7 +103,7 @@ public final class ConnectionRules {
    * source; {@link Duration#ZERO} when the rule has none.
    */
   public Duration delayFor(Match match) {
-    Rule.Delay delay = match.rule().action().delay();
+    Rule.Delay delay = match.rule().delay();
     if (delay == null) {
       return Duration.ZERO;
     }
@@ -181,7 +181,7 @@ public final class ConnectionRules {
 
   private Matcher matcher(int i, Matching matching) {
     if (matchers[i] == null && matching.match() != null) {
-      matchers[i] = matching.match().matcher("");
+      matchers[i] = matching.match().pattern().matcher("");
     }
     return matchers[i];
   }

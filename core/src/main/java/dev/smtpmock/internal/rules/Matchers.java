@@ -51,13 +51,14 @@ final class Matchers {
     if (matching.minSize() != null && message.size() < matching.minSize()) {
       return false;
     }
-    for (Map.Entry<String, Pattern> header : matching.headers().entrySet()) {
-      if (message.headerValues(header.getKey()).stream()
-          .noneMatch(value -> header.getValue().matcher(value).find())) {
+    for (Map.Entry<Matching.HeaderName, Matching.Regex> header : matching.headers().entrySet()) {
+      Pattern pattern = header.getValue().pattern();
+      if (message.headerValues(header.getKey().name()).stream()
+          .noneMatch(value -> pattern.matcher(value).find())) {
         return false;
       }
     }
-    return matching.body() == null || matching.body().matcher(message.body()).find();
+    return matching.body() == null || matching.body().pattern().matcher(message.body()).find();
   }
 
   private static boolean finds(Matcher matcher, String text) {
