@@ -26,15 +26,17 @@ final class ReplyTextChecks {
 
   private ReplyTextChecks() {}
 
-  static void errors(Rule rule, List<RuleChecks.Problem> problems) {
-    if (rule.reply() != null) {
-      for (String line : rule.reply().lines()) {
-        placeholders(rule, "reply", line, problems);
+  /** Checks the text of {@code reply} and {@code raw}, both when both are given. */
+  static void errors(ActionKeys action, Set<Event> events, List<RuleChecks.Problem> problems) {
+    if (action.reply() != null) {
+      for (String line : action.reply().lines()) {
+        placeholders(events, "reply", line, problems);
       }
     }
-    if (rule.raw() != null) {
-      placeholders(rule, "raw", rule.raw(), problems);
-      rule.raw()
+    if (action.raw() != null) {
+      placeholders(events, "raw", action.raw(), problems);
+      action
+          .raw()
           .chars()
           .filter(c -> c > 0xFF)
           .findFirst()
@@ -93,7 +95,8 @@ final class ReplyTextChecks {
               "reply",
               "reply code " + code + " is defined by none of RFC 5321, 3207, 4954, 7504 and 7505"));
     }
-    Set<Event> others = EnumSet.copyOf(rule.events().isEmpty() ? Set.of(Event.ANY) : rule.events());
+    Set<Event> events = rule.matching().events();
+    Set<Event> others = EnumSet.copyOf(events.isEmpty() ? Set.of(Event.ANY) : events);
     others.removeAll(Set.of(Event.DATA, Event.AUTH));
     if (code / 100 == 3 && !others.isEmpty()) {
       problems.add(
@@ -110,7 +113,7 @@ final class ReplyTextChecks {
    * brace with no placeholder after it is itself.
    */
   private static void placeholders(
-      Rule rule, String key, String text, List<RuleChecks.Problem> problems) {
+      Set<Event> events, String key, String text, List<RuleChecks.Problem> problems) {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -124,7 +127,7 @@ final class ReplyTextChecks {
         continue;
       }
       String name = text.substring(i + 1, close);
-      String problem = problem(rule, name);
+      String problem = problem(events, name);
       if (problem != null) {
         problems.add(new RuleChecks.Problem(key, problem));
       }
@@ -132,7 +135,7 @@ final class ReplyTextChecks {
     }
   }
 
-  private static String problem(Rule rule, String name) {
+  private static String problem(Set<Event> events, String name) {
     if (!PLACEHOLDERS.contains(name)) {
       String nearest = DidYouMean.nearest(name, PLACEHOLDERS);
       return "unknown placeholder {"
@@ -142,14 +145,14 @@ final class ReplyTextChecks {
           + " The placeholders are {hostname}, {client-ip}, {session}, {sender}, {recipient}"
           + " and {id}; write a brace as {{ or }}";
     }
-    if (ALWAYS.contains(name) || rule.events().isEmpty()) {
+    if (ALWAYS.contains(name) || events.isEmpty()) {
       return null;
     }
     Set<Event> without =
         switch (name) {
-          case "sender" -> RuleChecks.minus(rule.events(), RuleChecks.TRANSACTION_EVENTS);
-          case "recipient" -> RuleChecks.minus(rule.events(), Set.of(Event.RCPT));
-          default -> RuleChecks.minus(rule.events(), Set.of(Event.MESSAGE));
+          case "sender" -> RuleChecks.minus(events, RuleChecks.TRANSACTION_EVENTS);
+          case "recipient" -> RuleChecks.minus(events, Set.of(Event.RCPT));
+          default -> RuleChecks.minus(events, Set.of(Event.MESSAGE));
         };
     if (without.isEmpty()) {
       return null;

@@ -3,7 +3,6 @@ package dev.smtpmock.scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One rule of a scenario: which occurrences it matches (SPEC 2.3, 2.4) and what it does to them
- * (SPEC 2.6). Immutable; made with {@link #when(Event...)} or by the YAML loader, which uses the
- * same builder.
+ * One rule of a scenario: its name, which occurrences it matches (SPEC 2.3, 2.4) and what it does
+ * to them (SPEC 2.6). Immutable; made with {@link #when(Event...)} or by the YAML loader, which
+ * uses the same builder.
  */
 public final class Rule {
 
@@ -46,69 +45,15 @@ public final class Rule {
   }
 
   private final String name;
-  private final Set<Event> events;
-  private final Integer nth;
-  private final Integer after;
-  private final Scope per;
-  private final List<CounterKey> keys;
-  private final List<ConnectionRange> connections;
-  private final Integer times;
-  private final Pattern match;
-  private final Map<String, Pattern> headers;
-  private final Pattern body;
-  private final Long minSize;
-  private final Double probability;
-  private final Boolean tls;
-  private final Boolean authenticated;
-  private final Rate rate;
-  private final Reply reply;
-  private final String raw;
-  private final Fault fault;
-  private final Delay delay;
-  private final Duration drip;
-  private final Then then;
-  private final Long afterBytes;
-  private final Location location;
+  private final Matching matching;
   private final Action action;
+  private final Location location;
 
-  private Rule(Builder b) {
-    name = b.name;
-    events = Collections.unmodifiableSet(new LinkedHashSet<>(b.events));
-    nth = b.nth;
-    after = b.after;
-    per = b.per;
-    keys = List.copyOf(b.keys);
-    connections = List.copyOf(b.connections);
-    times = b.times;
-    match = b.match;
-    headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
-    body = b.body;
-    minSize = b.minSize;
-    probability = b.probability;
-    tls = b.tls;
-    authenticated = b.authenticated;
-    rate = b.rate;
-    reply = b.reply;
-    raw = b.raw;
-    fault = b.fault;
-    delay = b.delay;
-    drip = b.drip;
-    then = b.then;
-    afterBytes = b.afterBytes;
-    location = b.location;
-    action = action(b);
-  }
-
-  // In an unchecked rule (the loader's, which reports the conflict itself) a fault wins over raw,
-  // and raw over a reply.
-  private static Action action(Builder b) {
-    if (b.fault != null) {
-      return new Action.Strike(b.fault, b.delay);
-    }
-    if (b.raw != null) {
-      return new Action.Raw(b.raw, b.delay, b.drip, b.then);
-    }
-    return new Action.Answer(b.reply, b.delay, b.drip, b.then);
+  private Rule(String name, Matching matching, Action action, Location location) {
+    this.name = name;
+    this.matching = matching;
+    this.action = action;
+    this.location = location;
   }
 
   /** Starts a rule on these events ({@code when}). */
@@ -121,139 +66,14 @@ public final class Rule {
     return new Builder();
   }
 
-  /** A builder holding this rule's values. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.name = name;
-    b.events.addAll(events);
-    b.nth = nth;
-    b.after = after;
-    b.per = per;
-    b.keys.addAll(keys);
-    b.connections.addAll(connections);
-    b.times = times;
-    b.match = match;
-    b.headers.putAll(headers);
-    b.body = body;
-    b.minSize = minSize;
-    b.probability = probability;
-    b.tls = tls;
-    b.authenticated = authenticated;
-    b.rate = rate;
-    b.reply = reply;
-    b.raw = raw;
-    b.fault = fault;
-    b.delay = delay;
-    b.drip = drip;
-    b.then = then;
-    b.afterBytes = afterBytes;
-    b.location = location;
-    return b;
-  }
-
   /** The rule's name, or null. */
   public String name() {
     return name;
   }
 
-  public Set<Event> events() {
-    return events;
-  }
-
-  public boolean on(Event event) {
-    return events.contains(event);
-  }
-
-  public Integer nth() {
-    return nth;
-  }
-
-  public Integer after() {
-    return after;
-  }
-
-  /** The scope, {@link Scope#CONNECTION} when none was given. */
-  public Scope per() {
-    return per == null ? Scope.CONNECTION : per;
-  }
-
-  /** Whether {@code per} was written; for rendering. */
-  public boolean hasPer() {
-    return per != null;
-  }
-
-  public List<CounterKey> keys() {
-    return keys;
-  }
-
-  /** The connections this rule is limited to; empty for all. */
-  public List<ConnectionRange> connections() {
-    return connections;
-  }
-
-  public Integer times() {
-    return times;
-  }
-
-  public Pattern match() {
-    return match;
-  }
-
-  /** Header name (as written) to value pattern. */
-  public Map<String, Pattern> headers() {
-    return headers;
-  }
-
-  public Pattern body() {
-    return body;
-  }
-
-  public Long minSize() {
-    return minSize;
-  }
-
-  public Double probability() {
-    return probability;
-  }
-
-  public Boolean tls() {
-    return tls;
-  }
-
-  public Boolean authenticated() {
-    return authenticated;
-  }
-
-  public Rate rate() {
-    return rate;
-  }
-
-  public Reply reply() {
-    return reply;
-  }
-
-  public String raw() {
-    return raw;
-  }
-
-  public Fault fault() {
-    return fault;
-  }
-
-  public Delay delay() {
-    return delay;
-  }
-
-  public Duration drip() {
-    return drip;
-  }
-
-  public Then then() {
-    return then;
-  }
-
-  public Long afterBytes() {
-    return afterBytes;
+  /** Which occurrences the rule fires on. */
+  public Matching matching() {
+    return matching;
   }
 
   /** What the rule does when it fires. */
@@ -261,65 +81,44 @@ public final class Rule {
     return action;
   }
 
+  /** The rule's own reply, or null: it writes raw bytes, strikes, or gives the default reply. */
+  public Reply reply() {
+    return action instanceof Action.Answer answer ? answer.reply() : null;
+  }
+
+  /** The wait before the rule acts, or null. */
+  public Delay delay() {
+    return action.delay();
+  }
+
+  /** The bytes the rule writes, or null when it does not write raw bytes. */
+  public String raw() {
+    return action instanceof Action.Raw raw ? raw.bytes() : null;
+  }
+
   /** Where the rule was written, or null for a rule made in Java. */
   public Location location() {
     return location;
   }
 
-  /** True when the rule has a counting matcher ({@code nth}, {@code after} or {@code rate}). */
-  public boolean counts() {
-    return nth != null || after != null || rate != null;
-  }
-
+  /** Equal when named, matching and acting alike, wherever they were written. */
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Rule r)) {
-      return false;
-    }
-    return Objects.equals(name, r.name)
-        && events.equals(r.events)
-        && Objects.equals(nth, r.nth)
-        && Objects.equals(after, r.after)
-        && per() == r.per()
-        && keys.equals(r.keys)
-        && connections.equals(r.connections)
-        && Objects.equals(times, r.times)
-        && Objects.equals(regex(match), regex(r.match))
-        && regexes(headers).equals(regexes(r.headers))
-        && Objects.equals(regex(body), regex(r.body))
-        && Objects.equals(minSize, r.minSize)
-        && Objects.equals(probability, r.probability)
-        && Objects.equals(tls, r.tls)
-        && Objects.equals(authenticated, r.authenticated)
-        && Objects.equals(rate, r.rate)
-        && Objects.equals(reply, r.reply)
-        && Objects.equals(raw, r.raw)
-        && fault == r.fault
-        && Objects.equals(delay, r.delay)
-        && Objects.equals(drip, r.drip)
-        && then == r.then
-        && Objects.equals(afterBytes, r.afterBytes);
+    return o instanceof Rule r
+        && Objects.equals(name, r.name)
+        && matching.equals(r.matching)
+        && action.equals(r.action);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, events, nth, after, per(), keys, regex(match), reply, raw, fault);
-  }
-
-  private static String regex(Pattern p) {
-    return p == null ? null : p.pattern();
-  }
-
-  private static Map<String, String> regexes(Map<String, Pattern> map) {
-    Map<String, String> result = new LinkedHashMap<>();
-    map.forEach((k, v) -> result.put(k.toLowerCase(java.util.Locale.ROOT), v.pattern()));
-    return result;
+    return Objects.hash(name, matching, action);
   }
 
   @Override
   public String toString() {
     return "Rule["
-        + (name != null ? name : events)
+        + (name != null ? name : matching.events())
         + (location != null ? " at " + location : "")
         + "]";
   }
@@ -327,6 +126,7 @@ public final class Rule {
   /** Builds a {@link Rule}; each method is named after its YAML key. */
   public static final class Builder {
     private String name;
+    private Location location;
     private final Set<Event> events = new LinkedHashSet<>();
     private Integer nth;
     private Integer after;
@@ -334,22 +134,21 @@ public final class Rule {
     private final List<CounterKey> keys = new ArrayList<>();
     private final List<ConnectionRange> connections = new ArrayList<>();
     private Integer times;
-    private Pattern match;
-    private final Map<String, Pattern> headers = new LinkedHashMap<>();
-    private Pattern body;
+    private Matching.Regex match;
+    private final Map<Matching.HeaderName, Matching.Regex> headers = new LinkedHashMap<>();
+    private Matching.Regex body;
     private Long minSize;
     private Double probability;
     private Boolean tls;
     private Boolean authenticated;
     private Rate rate;
+    private Long afterBytes;
     private Reply reply;
     private String raw;
     private Fault fault;
     private Delay delay;
     private Duration drip;
     private Then then;
-    private Long afterBytes;
-    private Location location;
 
     private Builder() {}
 
@@ -412,7 +211,7 @@ public final class Rule {
 
     /** A header that must be present with a value matching {@code regex}; repeatable. */
     public Builder header(String name, String regex) {
-      headers.put(name, compile(regex));
+      headers.put(new Matching.HeaderName(name), compile(regex));
       return this;
     }
 
@@ -510,22 +309,51 @@ public final class Rule {
      * @throws IllegalArgumentException naming every combination SPEC 2.3, 2.4 and 2.6 forbid
      */
     public Rule build() {
-      Rule rule = buildUnchecked();
-      List<RuleChecks.Problem> errors = RuleChecks.errors(rule);
+      List<RuleChecks.Problem> errors = errors();
       if (!errors.isEmpty()) {
         throw new IllegalArgumentException(
             String.join("; ", errors.stream().map(RuleChecks.Problem::message).toList()));
       }
-      return rule;
+      return buildUnchecked();
+    }
+
+    /** The combinations SPEC 2.3, 2.4 and 2.6 forbid, each at its YAML key. */
+    List<RuleChecks.Problem> errors() {
+      return RuleChecks.errors(name, matching(), actionKeys());
     }
 
     /** Builds without the checks, for the loader, which reports each problem at its own key. */
     Rule buildUnchecked() {
-      return new Rule(this);
+      return new Rule(name, matching(), actionKeys().action(), location);
     }
 
-    private static Pattern compile(String regex) {
-      return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private Matching matching() {
+      return new Matching(
+          events,
+          nth,
+          after,
+          per,
+          keys,
+          connections,
+          times,
+          match,
+          headers,
+          body,
+          minSize,
+          probability,
+          tls,
+          authenticated,
+          rate,
+          afterBytes);
+    }
+
+    private ActionKeys actionKeys() {
+      return new ActionKeys(reply, raw, fault, delay, drip, then);
+    }
+
+    private static Matching.Regex compile(String regex) {
+      return new Matching.Regex(
+          Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
   }
 }

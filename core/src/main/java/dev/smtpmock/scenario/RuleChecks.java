@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * The per-rule combinations SPEC 2.3, 2.4, 2.6 and 2.7 forbid (errors) or question (warnings).
  * Shared by both front doors: {@link Rule.Builder#build()} throws on the errors, the loader reports
- * each at its key.
+ * each at its key. The action keys are checked as given, before they become one {@link Action}.
  */
 final class RuleChecks {
   /**
@@ -36,20 +36,21 @@ final class RuleChecks {
 
   private RuleChecks() {}
 
-  static List<Problem> errors(Rule rule) {
+  static List<Problem> errors(String name, Matching matching, ActionKeys action) {
     List<Problem> problems = new ArrayList<>();
-    if (rule.name() != null && rule.name().isBlank()) {
+    if (name != null && name.isBlank()) {
       problems.add(new Problem("name", "a rule name can't be blank"));
     }
-    if (rule.events().isEmpty()) {
+    if (matching.events().isEmpty()) {
       problems.add(new Problem("when", "a rule needs when: the event or events it reacts to"));
     }
-    actions(rule, problems);
-    afterBytes(rule, problems);
-    occurrences(rule, problems);
-    matchers(rule, problems);
-    ranges(rule, problems);
-    ReplyTextChecks.errors(rule, problems);
+    actions(matching, action, problems);
+    afterBytes(matching, action, problems);
+    occurrences(matching, problems);
+    matchers(matching, problems);
+    ranges(matching, problems);
+    ranges(action, problems);
+    ReplyTextChecks.errors(action, matching.events(), problems);
     return problems;
   }
 
@@ -57,51 +58,45 @@ final class RuleChecks {
     return ReplyTextChecks.warnings(rule);
   }
 
-  private static void actions(Rule rule, List<Problem> problems) {
-    if (rule.reply() == null
-        && rule.raw() == null
-        && rule.fault() == null
-        && rule.delay() == null
-        && rule.drip() == null
-        && rule.then() == null
-        && rule.afterBytes() == null) {
+  private static void actions(Matching matching, ActionKeys action, List<Problem> problems) {
+    if (action.action().equals(Action.Answer.DEFAULT) && matching.afterBytes() == null) {
       problems.add(
           new Problem(
               null, "a rule needs an action: reply, raw, fault, delay, drip, then or after-bytes"));
     }
     List<String> writers = new ArrayList<>();
-    if (rule.reply() != null) {
+    if (action.reply() != null) {
       writers.add("reply");
     }
-    if (rule.raw() != null) {
+    if (action.raw() != null) {
       writers.add("raw");
     }
-    if (rule.fault() != null) {
+    if (action.fault() != null) {
       writers.add("fault");
     }
     if (writers.size() > 1) {
       problems.add(new Problem(writers.get(1), "give only one of reply, raw and fault"));
     }
-    if (rule.fault() != null && rule.drip() != null) {
+    if (action.fault() != null && action.drip() != null) {
       problems.add(new Problem("drip", "drip slows down a reply, and a fault writes none"));
     }
-    if (rule.fault() != null && rule.then() != null) {
+    if (action.fault() != null && action.then() != null) {
       problems.add(new Problem("then", "then follows a reply, and a fault writes none"));
     }
-    if (rule.fault() == Fault.TLS_FAILURE && !rule.events().equals(Set.of(Event.STARTTLS))) {
+    if (action.fault() == Fault.TLS_FAILURE && !matching.events().equals(Set.of(Event.STARTTLS))) {
       problems.add(new Problem("fault", "tls-failure is a fault of when: starttls alone"));
     }
   }
 
-  private static void afterBytes(Rule rule, List<Problem> problems) {
-    if (rule.afterBytes() == null) {
+  private static void afterBytes(Matching matching, ActionKeys action, List<Problem> problems) {
+    if (matching.afterBytes() == null) {
       return;
     }
-    if (!rule.events().equals(Set.of(Event.MESSAGE))) {
+    if (!matching.events().equals(Set.of(Event.MESSAGE))) {
       problems.add(new Problem("after-bytes", "after-bytes needs when: message alone"));
     }
-    if (rule.fault() == null
-        && ((rule.reply() == null && rule.raw() == null) || rule.then() == null)) {
+    if (action.fault() == null
+        && ((action.reply() == null && action.raw() == null) || action.then() == null)) {
       problems.add(
           new Problem(
               "after-bytes",
@@ -109,77 +104,77 @@ final class RuleChecks {
                   + " so there is no default reply to give"));
     }
     for (String key : List.of("header", "body", "min-size")) {
-      if (hasMessageMatcher(rule, key)) {
+      if (hasMessageMatcher(matching, key)) {
         problems.add(
             new Problem(key, key + " needs the whole message, so it can't go with after-bytes"));
       }
     }
   }
 
-  private static void occurrences(Rule rule, List<Problem> problems) {
-    Set<Event> outside = intersection(rule.events(), OUTSIDE_TRANSACTIONS);
-    if (rule.per() == Scope.TRANSACTION && !outside.isEmpty()) {
+  private static void occurrences(Matching matching, List<Problem> problems) {
+    Set<Event> outside = intersection(matching.events(), OUTSIDE_TRANSACTIONS);
+    if (matching.per() == Scope.TRANSACTION && !outside.isEmpty()) {
       problems.add(
           new Problem(
               "per",
               "per: transaction can't count events outside transactions: " + names(outside)));
     }
-    boolean connectOnly = rule.events().equals(Set.of(Event.CONNECT));
-    if (connectOnly && rule.per() == Scope.CONNECTION) {
+    boolean connectOnly = matching.events().equals(Set.of(Event.CONNECT));
+    if (connectOnly && matching.per() == Scope.CONNECTION) {
       String hint =
           " — connect happens once per connection; did you mean `per: server` or `connection: N`?";
-      if (rule.nth() != null && rule.nth() > 1) {
-        problems.add(new Problem("nth", "nth: " + rule.nth() + " never matches" + hint));
+      if (matching.nth() != null && matching.nth() > 1) {
+        problems.add(new Problem("nth", "nth: " + matching.nth() + " never matches" + hint));
       }
-      if (rule.after() != null) {
+      if (matching.after() != null) {
         problems.add(new Problem("after", "after on connect never matches" + hint));
       }
     }
-    if (rule.nth() != null && rule.after() != null) {
+    if (matching.nth() != null && matching.after() != null) {
       problems.add(new Problem("after", "nth and after can't be combined: choose one"));
     }
-    if (rule.rate() != null && rule.per() == Scope.TRANSACTION) {
+    if (matching.rate() != null && matching.per() == Scope.TRANSACTION) {
       problems.add(
           new Problem("rate", "rate counts per connection or per server, not per transaction"));
     }
   }
 
-  private static void matchers(Rule rule, List<Problem> problems) {
-    for (CounterKey key : rule.keys()) {
-      if (key == CounterKey.SENDER && !TRANSACTION_EVENTS.containsAll(rule.events())) {
+  private static void matchers(Matching matching, List<Problem> problems) {
+    for (CounterKey key : matching.keys()) {
+      if (key == CounterKey.SENDER && !TRANSACTION_EVENTS.containsAll(matching.events())) {
         problems.add(
             new Problem(
                 "key",
                 "key sender needs events inside a transaction (mail, rcpt, data, bdat, message),"
                     + " not "
-                    + names(minus(rule.events(), TRANSACTION_EVENTS))));
+                    + names(minus(matching.events(), TRANSACTION_EVENTS))));
       }
-      if (key == CounterKey.RECIPIENT && !Set.of(Event.RCPT).containsAll(rule.events())) {
+      if (key == CounterKey.RECIPIENT && !Set.of(Event.RCPT).containsAll(matching.events())) {
         problems.add(new Problem("key", "key recipient needs when: rcpt alone"));
       }
     }
-    Set<Event> noArgument = intersection(rule.events(), WITHOUT_ARGUMENT);
-    if (rule.match() != null && !noArgument.isEmpty()) {
+    Set<Event> noArgument = intersection(matching.events(), WITHOUT_ARGUMENT);
+    if (matching.match() != null && !noArgument.isEmpty()) {
       problems.add(new Problem("match", "match has nothing to test on " + names(noArgument)));
     }
     for (String key : List.of("header", "body", "min-size")) {
-      if (hasMessageMatcher(rule, key) && !rule.events().equals(Set.of(Event.MESSAGE))) {
+      if (hasMessageMatcher(matching, key) && !matching.events().equals(Set.of(Event.MESSAGE))) {
         problems.add(new Problem(key, key + " needs when: message alone"));
       }
     }
   }
 
-  private static void ranges(Rule rule, List<Problem> problems) {
-    atLeast(problems, "nth", rule.nth(), 1);
-    atLeast(problems, "after", rule.after(), 0);
-    atLeast(problems, "times", rule.times(), 1);
-    atLeast(problems, "min-size", rule.minSize(), 0);
-    atLeast(problems, "after-bytes", rule.afterBytes(), 1);
-    Double p = rule.probability();
+  private static void ranges(Matching matching, List<Problem> problems) {
+    atLeast(problems, "nth", matching.nth(), 1);
+    atLeast(problems, "after", matching.after(), 0);
+    atLeast(problems, "times", matching.times(), 1);
+    atLeast(problems, "min-size", matching.minSize(), 0);
+    atLeast(problems, "after-bytes", matching.afterBytes(), 1);
+    Double p = matching.probability();
     if (p != null && !(p >= 0 && p <= 1)) {
       problems.add(new Problem("probability", "probability must be from 0 to 1, not " + p));
     }
-    for (Rule.ConnectionRange range : rule.connections()) {
+    for (Rule.ConnectionRange range : matching.connections()) {
       if (range.from() < 1 || range.to() < range.from()) {
         problems.add(
             new Problem(
@@ -187,26 +182,29 @@ final class RuleChecks {
                 "connection " + range + ": connections are numbered 1, 2, …, ranges low-high"));
       }
     }
-    if (rule.rate() != null) {
-      atLeast(problems, "rate", rule.rate().count(), 0);
-      if (!positive(rule.rate().window())) {
+    if (matching.rate() != null) {
+      atLeast(problems, "rate", matching.rate().count(), 0);
+      if (!positive(matching.rate().window())) {
         problems.add(new Problem("rate", "rate needs a window longer than 0"));
       }
     }
-    Rule.Delay delay = rule.delay();
+  }
+
+  private static void ranges(ActionKeys action, List<Problem> problems) {
+    Rule.Delay delay = action.delay();
     if (delay != null && (delay.min().isNegative() || delay.max().compareTo(delay.min()) < 0)) {
       problems.add(new Problem("delay", "a delay range goes from the shorter to the longer"));
     }
-    if (rule.drip() != null && rule.drip().isNegative()) {
+    if (action.drip() != null && action.drip().isNegative()) {
       problems.add(new Problem("drip", "drip can't be negative"));
     }
   }
 
-  private static boolean hasMessageMatcher(Rule rule, String key) {
+  private static boolean hasMessageMatcher(Matching matching, String key) {
     return switch (key) {
-      case "header" -> !rule.headers().isEmpty();
-      case "body" -> rule.body() != null;
-      default -> rule.minSize() != null;
+      case "header" -> !matching.headers().isEmpty();
+      case "body" -> matching.body() != null;
+      default -> matching.minSize() != null;
     };
   }
 

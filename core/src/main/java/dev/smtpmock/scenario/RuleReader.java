@@ -84,7 +84,7 @@ final class RuleReader {
       return null;
     }
     Rule rule = b.buildUnchecked();
-    List<RuleChecks.Problem> problems = RuleChecks.errors(rule);
+    List<RuleChecks.Problem> problems = b.errors();
     problems.forEach(
         p ->
             nodes

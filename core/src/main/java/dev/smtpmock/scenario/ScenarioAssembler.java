@@ -107,7 +107,7 @@ final class ScenarioAssembler {
       List<Rule> merged, int own, SourceMap sourceMap, List<ScenarioProblem> problems) {
     for (int n = 0; n < merged.size(); n++) {
       for (int m = 0; m < n; m++) {
-        if (m >= own || !takesAll(merged.get(m), merged.get(n))) {
+        if (m >= own || !takesAll(merged.get(m).matching(), merged.get(n).matching())) {
           continue;
         }
         // the base has warned about its own rules; report where this file can fix it
@@ -126,7 +126,7 @@ final class ScenarioAssembler {
     }
   }
 
-  private static boolean takesAll(Rule earlier, Rule later) {
+  private static boolean takesAll(Matching earlier, Matching later) {
     if (hasMatchers(earlier) || (earlier.afterBytes() == null) != (later.afterBytes() == null)) {
       // after-bytes rules strike mid-data, end-of-data rules after it: neither hides the other
       return false;
@@ -137,15 +137,15 @@ final class ScenarioAssembler {
     return later.events().stream().allMatch(e -> covers(earlier, e));
   }
 
-  private static boolean covers(Rule rule, Event event) {
-    return rule.on(event)
-        || (rule.on(Event.ANY)
+  private static boolean covers(Matching matching, Event event) {
+    return matching.on(event)
+        || (matching.on(Event.ANY)
             && event != Event.CONNECT
             && event != Event.MESSAGE
             && event != Event.ANY);
   }
 
-  private static boolean hasMatchers(Rule r) {
+  private static boolean hasMatchers(Matching r) {
     return r.nth() != null
         || r.after() != null
         || r.rate() != null

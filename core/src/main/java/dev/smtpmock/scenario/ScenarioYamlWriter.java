@@ -37,14 +37,15 @@ final class ScenarioYamlWriter {
     return new Yaml(options).dump(document);
   }
 
-  private static Map<String, Object> rule(Rule r) {
+  private static Map<String, Object> rule(Rule rule) {
     Map<String, Object> m = new LinkedHashMap<>();
-    putIfSet(m, "name", r.name());
+    putIfSet(m, "name", rule.name());
+    Matching r = rule.matching();
     List<String> events = r.events().stream().map(ScenarioValues::yamlName).toList();
     m.put("when", events.size() == 1 ? events.get(0) : events);
     putIfSet(m, "nth", r.nth());
     putIfSet(m, "after", r.after());
-    if (r.hasPer()) {
+    if (r.per() != Scope.CONNECTION) {
       m.put("per", ScenarioValues.yamlName(r.per()));
     }
     if (!r.keys().isEmpty()) {
@@ -56,32 +57,42 @@ final class ScenarioYamlWriter {
       m.put("connection", ranges.size() == 1 ? ranges.get(0) : ranges);
     }
     putIfSet(m, "times", r.times());
-    putIfSet(m, "match", r.match() == null ? null : r.match().pattern());
+    putIfSet(m, "match", r.match() == null ? null : r.match().pattern().pattern());
     if (!r.headers().isEmpty()) {
       Map<String, String> headers = new LinkedHashMap<>();
-      r.headers().forEach((name, regex) -> headers.put(name, regex.pattern()));
+      r.headers().forEach((name, regex) -> headers.put(name.name(), regex.pattern().pattern()));
       m.put("header", headers);
     }
-    putIfSet(m, "body", r.body() == null ? null : r.body().pattern());
+    putIfSet(m, "body", r.body() == null ? null : r.body().pattern().pattern());
     putIfSet(m, "min-size", r.minSize());
     putIfSet(m, "probability", r.probability());
     putIfSet(m, "tls", r.tls());
     putIfSet(m, "authenticated", r.authenticated());
     putIfSet(m, "rate", r.rate() == null ? null : ScenarioValues.rate(r.rate()));
-    if (r.reply() != null) {
-      List<String> lines = r.reply().toLines();
-      m.put("reply", lines.size() == 1 ? lines.get(0) : lines);
-    }
-    putIfSet(m, "raw", r.raw());
-    putIfSet(m, "fault", r.fault() == null ? null : ScenarioValues.yamlName(r.fault()));
-    putIfSet(m, "delay", r.delay() == null ? null : ScenarioValues.delay(r.delay()));
-    putIfSet(m, "drip", r.drip() == null ? null : ScenarioValues.duration(r.drip()));
-    putIfSet(m, "then", r.then() == null ? null : ScenarioValues.yamlName(r.then()));
+    action(rule.action(), m);
     putIfSet(m, "after-bytes", r.afterBytes());
     return m;
   }
 
-  /** The server block's values as YAML data: model objects become their own explicit keys. */
+  private static void action(Action action, Map<String, Object> m) {
+    if (action instanceof Action.Answer answer && answer.reply() != null) {
+      List<String> lines = answer.reply().toLines();
+      m.put("reply", lines.size() == 1 ? lines.get(0) : lines);
+    }
+    if (action instanceof Action.Raw raw) {
+      m.put("raw", raw.bytes());
+    }
+    if (action instanceof Action.Strike strike) {
+      m.put("fault", ScenarioValues.yamlName(strike.fault()));
+    }
+    putIfSet(m, "delay", action.delay() == null ? null : ScenarioValues.delay(action.delay()));
+    if (action instanceof Action.Written written) {
+      putIfSet(m, "drip", written.drip() == null ? null : ScenarioValues.duration(written.drip()));
+      putIfSet(m, "then", written.then() == null ? null : ScenarioValues.yamlName(written.then()));
+    }
+  }
+
+  /** The server block's values as YAML data: model values become their YAML spelling. */
   private static Map<String, Object> plain(Map<String, Object> values) {
     Map<String, Object> result = new LinkedHashMap<>();
     values.forEach((key, value) -> result.put(key, plainValue(value)));
@@ -95,14 +106,11 @@ final class ScenarioYamlWriter {
     if (value instanceof Extension e) {
       return e.keyword();
     }
-    if (value instanceof ServerSettings.Auth auth) {
-      return plain(auth.explicitValues());
-    }
-    if (value instanceof ServerSettings.Tls tls) {
-      return plain(tls.explicitValues());
-    }
-    if (value instanceof ServerSettings.Store store) {
-      return plain(store.explicitValues());
+    if (value instanceof ServerSettings.Tls.Keystore keystore) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("keystore", keystore.path().toString());
+      putIfSet(m, "password", keystore.password());
+      return m;
     }
     if (value instanceof List<?> list) {
       return list.stream().map(ScenarioYamlWriter::plainValue).toList();

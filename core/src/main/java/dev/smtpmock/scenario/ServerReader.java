@@ -13,24 +13,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /** Reads the {@code server} block (SPEC 2.1) through {@link ServerSettings}' builders. */
 final class ServerReader {
-  static final List<String> KEYS =
-      List.of(
-          "hostname",
-          "greeting",
-          "extensions",
-          "max-message-size",
-          "max-recipients",
-          "max-line-length",
-          "idle-timeout",
-          "auth",
-          "tls",
-          "seed",
-          "store");
-  private static final List<String> AUTH_KEYS = List.of("required", "mechanisms", "users");
-  private static final List<String> TLS_KEYS = List.of("certificate", "implicit", "required");
+  static final List<String> KEYS = ServerSettings.KEYS;
   private static final List<String> KEYSTORE_KEYS = List.of("keystore", "password");
-  private static final List<String> STORE_KEYS =
-      List.of("max-messages", "max-bytes", "max-sessions");
   private static final Map<String, Extension> EXTENSIONS = new LinkedHashMap<>();
   private static final Map<String, String> MECHANISMS = new LinkedHashMap<>();
   private static final Map<String, String> CERTIFICATES = new LinkedHashMap<>();
@@ -86,7 +70,7 @@ final class ServerReader {
   }
 
   private ServerSettings.Auth auth(Node node) {
-    Map<String, NodeTuple> fields = nodes.fields(node, "auth", AUTH_KEYS);
+    Map<String, NodeTuple> fields = nodes.fields(node, "auth", ServerSettings.Auth.KEYS);
     if (fields == null) {
       return null;
     }
@@ -125,7 +109,7 @@ final class ServerReader {
   }
 
   private ServerSettings.Tls tls(Node node) {
-    Map<String, NodeTuple> fields = nodes.fields(node, "tls", TLS_KEYS);
+    Map<String, NodeTuple> fields = nodes.fields(node, "tls", ServerSettings.Tls.KEYS);
     if (fields == null) {
       return null;
     }
@@ -173,7 +157,7 @@ final class ServerReader {
   }
 
   private ServerSettings.Store store(Node node) {
-    Map<String, NodeTuple> fields = nodes.fields(node, "store", STORE_KEYS);
+    Map<String, NodeTuple> fields = nodes.fields(node, "store", ServerSettings.Store.KEYS);
     if (fields == null) {
       return null;
     }

@@ -45,7 +45,7 @@ class SlowServerScenarioTest {
   void theLibraryScenarioDelaysTheGreetingEachCommandAndTheEndOfDataBySeconds() {
     Map<Event, Rule.Delay> delays =
         Scenario.resolve("slow-server").rules().stream()
-            .collect(Collectors.toMap(r -> r.events().iterator().next(), Rule::delay));
+            .collect(Collectors.toMap(r -> r.matching().events().iterator().next(), Rule::delay));
 
     assertThat(delays)
         .containsEntry(Event.CONNECT, new Rule.Delay(Duration.ofSeconds(3), Duration.ofSeconds(3)))

@@ -54,6 +54,6 @@ public final class AfterBytesWatch {
   }
 
   private long threshold(int position) {
-    return connection.rule(byThreshold[position]).afterBytes();
+    return connection.rule(byThreshold[position]).matching().afterBytes();
   }
 }

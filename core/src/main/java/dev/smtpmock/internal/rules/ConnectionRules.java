@@ -1,6 +1,7 @@
 package dev.smtpmock.internal.rules;
 
 import dev.smtpmock.scenario.CounterKey;
+import dev.smtpmock.scenario.Matching;
 import dev.smtpmock.scenario.Rule;
 import dev.smtpmock.scenario.Scope;
 import java.time.Duration;
@@ -120,17 +121,17 @@ public final class ConnectionRules {
    */
   boolean count(int i, Occurrence o, long now) {
     heard[i]++;
-    Rule rule = rules.get(i);
-    if (rule.per() == Scope.TRANSACTION && !o.inTransaction()) {
+    Matching matching = rules.get(i).matching();
+    if (matching.per() == Scope.TRANSACTION && !o.inTransaction()) {
       return false;
     }
     // Nothing else reads the count, so the other rules, most of them, skip the counter's lookup and
     // lock; `times` is not counted here but in the engine, server-wide (see takeFiring).
-    return !rule.counts() || counter(i, rule, o).tick(now, rule);
+    return !matching.counts() || counter(i, matching, o).tick(now, matching);
   }
 
-  private Counter counter(int i, Rule rule, Occurrence o) {
-    return rule.keys().isEmpty() ? counter(i, rule.per()) : keyedCounter(i, rule, o);
+  private Counter counter(int i, Matching matching, Occurrence o) {
+    return matching.keys().isEmpty() ? counter(i, matching.per()) : keyedCounter(i, matching, o);
   }
 
   private Counter counter(int i, Scope per) {
@@ -144,9 +145,9 @@ public final class ConnectionRules {
     return counters[i];
   }
 
-  private Counter keyedCounter(int i, Rule rule, Occurrence o) {
-    CounterId id = new CounterId(i, keyValue(rule, o));
-    return switch (rule.per()) {
+  private Counter keyedCounter(int i, Matching matching, Occurrence o) {
+    CounterId id = new CounterId(i, keyValue(matching, o));
+    return switch (matching.per()) {
       case SERVER -> engine.serverCounter(id);
       case TRANSACTION -> keyedTransactionCounters.computeIfAbsent(id, unused -> new Counter());
       case CONNECTION -> keyedConnectionCounters.computeIfAbsent(id, unused -> new Counter());
@@ -159,11 +160,11 @@ public final class ConnectionRules {
    * (a firing, a draw).
    */
   boolean fires(int i, Occurrence o) {
-    Rule rule = rules.get(i);
+    Matching matching = rules.get(i).matching();
     boolean fires =
-        Matchers.hold(rule, o, connectionNumber, matcher(i, rule))
-            && drawHolds(i, rule)
-            && (rule.times() == null || takeFiring(i, rule, o));
+        Matchers.hold(matching, o, connectionNumber, matcher(i, matching))
+            && drawHolds(i, matching)
+            && (matching.times() == null || takeFiring(i, matching, o));
     if (fires) {
       engine.recordFiring(i);
     }
@@ -175,10 +176,10 @@ public final class ConnectionRules {
    * scopes {@code nth}, {@code after} and {@code rate} only (SPEC 2.4): {@code when: connect,
    * times: 1} refuses the first connection, not every one.
    */
-  private boolean takeFiring(int i, Rule rule, Occurrence o) {
-    return rule.keys().isEmpty()
-        ? engine.takeFiring(i, rule.times())
-        : engine.takeFiring(new CounterId(i, keyValue(rule, o)), rule.times());
+  private boolean takeFiring(int i, Matching matching, Occurrence o) {
+    return matching.keys().isEmpty()
+        ? engine.takeFiring(i, matching.times())
+        : engine.takeFiring(new CounterId(i, keyValue(matching, o)), matching.times());
   }
 
   long now() {
@@ -189,24 +190,24 @@ public final class ConnectionRules {
     return rules.get(i);
   }
 
-  private Matcher matcher(int i, Rule rule) {
-    if (matchers[i] == null && rule.match() != null) {
-      matchers[i] = rule.match().matcher("");
+  private Matcher matcher(int i, Matching matching) {
+    if (matchers[i] == null && matching.match() != null) {
+      matchers[i] = matching.match().pattern().matcher("");
     }
     return matchers[i];
   }
 
-  private boolean drawHolds(int i, Rule rule) {
-    if (rule.probability() == null) {
+  private boolean drawHolds(int i, Matching matching) {
+    if (matching.probability() == null) {
       return true;
     }
     long seed = Draws.mix(engine.seed(), i, connectionNumber, heard[i]);
-    return new SplittableRandom(seed).nextDouble() < rule.probability();
+    return new SplittableRandom(seed).nextDouble() < matching.probability();
   }
 
   // One key's value is its own counter key, sparing a list per occurrence for the usual case.
-  private Object keyValue(Rule rule, Occurrence o) {
-    List<CounterKey> keys = rule.keys();
+  private Object keyValue(Matching matching, Occurrence o) {
+    List<CounterKey> keys = matching.keys();
     if (keys.size() == 1) {
       return keyValue(keys.get(0), o);
     }

@@ -1,5 +1,6 @@
 package dev.smtpmock.internal.rules;
 
+import dev.smtpmock.scenario.Matching;
 import dev.smtpmock.scenario.Rule;
 import java.util.ArrayDeque;
 
@@ -19,12 +20,12 @@ final class Counter {
    * Counts one occurrence and tells whether the rule's {@code nth}, {@code after} and {@code rate}
    * hold on it.
    */
-  synchronized boolean tick(long now, Rule rule) {
+  synchronized boolean tick(long now, Matching matching) {
     count++;
-    boolean rateExceeded = rule.rate() != null && recordAndTest(now, rule.rate());
-    return (rule.nth() == null || count == rule.nth())
-        && (rule.after() == null || count > rule.after())
-        && (rule.rate() == null || rateExceeded);
+    boolean rateExceeded = matching.rate() != null && recordAndTest(now, matching.rate());
+    return (matching.nth() == null || count == matching.nth())
+        && (matching.after() == null || count > matching.after())
+        && (matching.rate() == null || rateExceeded);
   }
 
   private boolean recordAndTest(long now, Rule.Rate rate) {

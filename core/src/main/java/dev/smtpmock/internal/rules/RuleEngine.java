@@ -1,6 +1,7 @@
 package dev.smtpmock.internal.rules;
 
 import dev.smtpmock.scenario.Event;
+import dev.smtpmock.scenario.Matching;
 import dev.smtpmock.scenario.Rule;
 import dev.smtpmock.scenario.Scope;
 import java.util.ArrayList;
@@ -51,24 +52,24 @@ public final class RuleEngine {
     this.firingsAsked = new AtomicLongArray(this.rules.size());
     this.serverCounters = new Counter[this.rules.size()];
     for (int i = 0; i < serverCounters.length; i++) {
-      Rule rule = this.rules.get(i);
-      if (rule.per() == Scope.SERVER && rule.keys().isEmpty()) {
+      Matching matching = this.rules.get(i).matching();
+      if (matching.per() == Scope.SERVER && matching.keys().isEmpty()) {
         serverCounters[i] = new Counter();
       }
     }
     this.afterBytesOrder =
         IntStream.range(0, this.rules.size())
-            .filter(i -> this.rules.get(i).afterBytes() != null)
+            .filter(i -> this.rules.get(i).matching().afterBytes() != null)
             .boxed()
-            .sorted(Comparator.comparingLong(i -> this.rules.get(i).afterBytes()))
+            .sorted(Comparator.comparingLong(i -> this.rules.get(i).matching().afterBytes()))
             .mapToInt(Integer::intValue)
             .toArray();
     this.listeners = new int[Event.values().length][];
     for (Event event : Event.values()) {
       listeners[event.ordinal()] =
           IntStream.range(0, this.rules.size())
-              .filter(i -> this.rules.get(i).afterBytes() == null)
-              .filter(i -> Matchers.listens(this.rules.get(i), event))
+              .filter(i -> this.rules.get(i).matching().afterBytes() == null)
+              .filter(i -> Matchers.listens(this.rules.get(i).matching(), event))
               .toArray();
     }
   }
