@@ -1,10 +1,7 @@
 package dev.smtpmock.testing;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -31,7 +28,7 @@ public final class SmtpDialogue implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
 
   private volatile Socket socket;
-  private volatile InputStream in;
+  private volatile LineInput in;
 
   private SmtpDialogue(Socket socket) throws IOException {
     attach(socket);
@@ -39,7 +36,7 @@ public final class SmtpDialogue implements AutoCloseable {
 
   /** Connects to this port on 127.0.0.1, with a 10 s connect and read timeout. */
   public static SmtpDialogue connect(int port) {
-    return open(new Socket(), LOOPBACK, port, TIMEOUT);
+    return connect(port, TIMEOUT);
   }
 
   /** Connects to this port on 127.0.0.1; the timeout bounds the connect and every read. */
@@ -47,6 +44,7 @@ public final class SmtpDialogue implements AutoCloseable {
     return open(new Socket(), LOOPBACK, port, timeout);
   }
 
+  /** Connects to this host and port, with a 10 s connect and read timeout. */
   public static SmtpDialogue connect(String host, int port) {
     return open(new Socket(), host, port, TIMEOUT);
   }
@@ -80,7 +78,7 @@ public final class SmtpDialogue implements AutoCloseable {
 
   private void attach(Socket socket) throws IOException {
     this.socket = socket;
-    this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+    this.in = new LineInput(socket.getInputStream());
   }
 
   /**
@@ -90,7 +88,7 @@ public final class SmtpDialogue implements AutoCloseable {
   public SmtpDialogue upgradeToTls(SSLContext trust, String serverName) {
     try {
       // what was read past the 220 would be lost under TLS; a server must not send it (RFC 3207)
-      if (in.available() > 0) {
+      if (in.buffered() > 0) {
         throw new IllegalStateException("the server sent bytes after 220, before the handshake");
       }
       SSLSocket tls =
@@ -200,19 +198,8 @@ public final class SmtpDialogue implements AutoCloseable {
 
   /** Reads a line up to LF, without its CRLF, in UTF-8; what is left at end of stream, or null. */
   public String line() {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(128);
     try {
-      int b;
-      while ((b = in.read()) >= 0) {
-        if (b == '\n') {
-          byte[] bytes = buffer.toByteArray();
-          int length =
-              bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-          return new String(bytes, 0, length, StandardCharsets.UTF_8);
-        }
-        buffer.write(b);
-      }
-      return buffer.size() == 0 ? null : buffer.toString(StandardCharsets.UTF_8);
+      return in.line();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -221,7 +208,7 @@ public final class SmtpDialogue implements AutoCloseable {
   /** Reads whatever arrives until the server closes; fails when the read times out first. */
   public byte[] readToEnd() {
     try {
-      return in.readAllBytes();
+      return in.rest();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -238,9 +225,7 @@ public final class SmtpDialogue implements AutoCloseable {
   /** Reads, discarding, until end of stream: FIN, RST, or still open when the read times out. */
   public Closed closedHow() {
     try {
-      while (in.read() >= 0) {
-        // what is left does not matter, only how it ends
-      }
+      in.skipToEnd();
       return Closed.FIN;
     } catch (SocketTimeoutException e) {
       return Closed.OPEN;

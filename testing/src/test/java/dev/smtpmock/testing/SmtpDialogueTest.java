@@ -63,6 +63,17 @@ class SmtpDialogueTest {
   }
 
   @Test
+  void readsALineLongerThanWhatOneReadBrings() {
+    String longLine = "250 " + "x".repeat(40_000);
+    peer(longLine + "\r\n250 next\r\n", "");
+    try (SmtpDialogue d = SmtpDialogue.connect(listener.getLocalPort())) {
+      assertThat(d.line()).isEqualTo(longLine);
+      assertThat(d.line()).isEqualTo("250 next");
+      assertThat(d.line()).isNull();
+    }
+  }
+
+  @Test
   void dataStuffsEveryLineStartingWithADotAndEndsTheMessage() throws Exception {
     CompletableFuture<String> received = peer("354 go\r\n250 ok\r\n", "\r\n.\r\n");
     try (SmtpDialogue d = SmtpDialogue.connect(listener.getLocalPort())) {
@@ -96,13 +107,13 @@ class SmtpDialogueTest {
   void tellsAFinFromAResetFromAConnectionLeftOpen() throws Exception {
     CompletableFuture<Void> fin = CompletableFuture.runAsync(() -> accept(false));
     try (SmtpDialogue d = SmtpDialogue.connect(listener.getLocalPort())) {
-      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
+      assertThat(d.send("QUIT").closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
     }
     fin.get(5, TimeUnit.SECONDS);
 
     CompletableFuture<Void> reset = CompletableFuture.runAsync(() -> accept(true));
     try (SmtpDialogue d = SmtpDialogue.connect(listener.getLocalPort())) {
-      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.RESET);
+      assertThat(d.send("QUIT").closedHow()).isEqualTo(SmtpDialogue.Closed.RESET);
     }
     reset.get(5, TimeUnit.SECONDS);
 
@@ -111,9 +122,11 @@ class SmtpDialogueTest {
     }
   }
 
+  /** Accepts a connection and, once the client has written, closes it: FIN, or RST. */
   private void accept(boolean reset) {
     try {
       Socket client = listener.accept();
+      client.getInputStream().read();
       if (reset) {
         client.setSoLinger(true, 0);
       }
