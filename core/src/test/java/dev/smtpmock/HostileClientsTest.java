@@ -4,13 +4,14 @@ import static dev.smtpmock.testing.Servers.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -22,7 +23,7 @@ class HostileClientsTest {
   @Test
   void aClientSendingOneBytePerIntervalIsCutByTheIdleTimeout() throws Exception {
     try (SmtpMockServer smtp = serve("server: {idle-timeout: 1s}");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       CompletableFuture<Void> trickle =
           CompletableFuture.runAsync(
@@ -37,7 +38,7 @@ class HostileClientsTest {
                 }
               });
       d.expect("421 4.4.2 smtpmock.test Error: timeout exceeded");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
       trickle.get(10, TimeUnit.SECONDS);
     }
   }
@@ -47,7 +48,7 @@ class HostileClientsTest {
       throws Exception {
     int commands = 100_000;
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp.port(), 20_000)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port(), Duration.ofSeconds(20))) {
       d.reply();
       byte[] batch = "NOOP\r\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
       CompletableFuture<Void> writer =
@@ -100,7 +101,7 @@ class HostileClientsTest {
       String ready = out.readLine();
       assertThat(ready).startsWith("port=");
       int port = Integer.parseInt(ready.substring(5));
-      try (Dialogue d = Dialogue.connect(port, 60_000)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(port, Duration.ofSeconds(60))) {
         d.reply();
         d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
         d.send("RCPT TO:<c@d.test>").expect("250 2.1.5 Ok");
@@ -129,12 +130,12 @@ class HostileClientsTest {
   @Test
   void resetsMidCommandAndMidDataLoseNothingAndTheServerGoesOn() throws Exception {
     try (SmtpMockServer smtp = SmtpMockServer.start()) {
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.reply();
         d.sendRaw("MAIL FROM:<a@b.te");
         abort(d.socket());
       }
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.reply();
         d.send("MAIL FROM:<a@b.test>").reply();
         d.send("RCPT TO:<c@d.test>").reply();
@@ -144,7 +145,7 @@ class HostileClientsTest {
       }
       await().until(() -> smtp.stats().incomplete() == 1);
       assertThat(smtp.messages()).isEmpty();
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.reply();
         d.send("NOOP").expect("250 2.0.0 Ok");
       }
@@ -162,7 +163,7 @@ class HostileClientsTest {
   void theIdleTimeoutIsPausedWhileTheServerOwesAReply() {
     try (SmtpMockServer smtp =
             serve("server: {idle-timeout: 1s}\nrules: [{when: noop, delay: 1500ms}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").expect("250 2.0.0 Ok");
       d.send("RSET").expect("250 2.0.0 Ok");

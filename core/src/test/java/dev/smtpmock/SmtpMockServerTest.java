@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
 import dev.smtpmock.scenario.Scenario;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SmtpMockServerTest {
 
   private static void sendOne(SmtpMockServer smtp) {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<c@d.test>").reply();
@@ -37,7 +37,7 @@ class SmtpMockServerTest {
             .onSessionEnd((session, end) -> heard.add(session + " ended " + end))
             .start()) {
       sendOne(smtp);
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.reply();
       }
 
@@ -97,7 +97,7 @@ class SmtpMockServerTest {
             .rule(Rule.when(Event.CONNECT).connection(1).reply("421 4.3.2 Busy"))
             .build();
     try (SmtpMockServer smtp = SmtpMockServer.start(first)) {
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.expect("421 4.3.2 Busy");
       }
       sendOne(smtp);
@@ -106,7 +106,7 @@ class SmtpMockServerTest {
       assertThat(smtp.messages()).isEmpty();
       assertThat(smtp.sessions()).isEmpty();
       assertThat(smtp.stats().connections()).isZero();
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.expect("421 4.3.2 Busy");
       }
       await().until(() -> smtp.sessions().size() == 1);
@@ -117,7 +117,7 @@ class SmtpMockServerTest {
   @Test
   void aSwapTakesEffectAtTheNextCommandOfAnOpenSession() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").expect("250 2.0.0 Ok");
       smtp.scenario(
@@ -144,7 +144,7 @@ class SmtpMockServerTest {
             .build();
     try (SmtpMockServer smtp = SmtpMockServer.start(s)) {
       sendOne(smtp);
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.reply();
         d.send("MAIL FROM:<a@b.test>").reply();
         d.send("RCPT TO:<x@d.test>").expect("550 5.1.1 No");

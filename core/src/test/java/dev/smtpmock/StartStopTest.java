@@ -3,7 +3,7 @@ package dev.smtpmock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.io.File;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class StartStopTest {
 
   private static void cycle() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.expect("220 smtpmock.test ESMTP smtpmock");
       d.send("QUIT").expect("221 2.0.0 Bye");
     }
@@ -50,13 +50,13 @@ class StartStopTest {
   void theSamePortCanBeBoundAgainAtOnce() {
     int port;
     try (SmtpMockServer first = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(first)) {
+        SmtpDialogue d = SmtpDialogue.connect(first.port())) {
       port = first.port();
       d.expect("220 smtpmock.test ESMTP smtpmock");
     }
     for (int i = 0; i < 20; i++) {
       try (SmtpMockServer again = SmtpMockServer.builder().port(port).start();
-          Dialogue d = Dialogue.connect(again)) {
+          SmtpDialogue d = SmtpDialogue.connect(again.port())) {
         d.expect("220 smtpmock.test ESMTP smtpmock");
         d.send("QUIT").expect("221 2.0.0 Bye");
       }

@@ -1,6 +1,7 @@
 package dev.smtpmock.bench;
 
-import java.io.IOException;
+import dev.smtpmock.testing.SmtpDialogue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class DelayProbe {
               () -> {
                 try {
                   probe(port, d, b, deadline);
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException | AssertionError e) {
                   firstError.compareAndSet(null, e.toString());
                 }
               },
@@ -86,21 +87,16 @@ public final class DelayProbe {
     return parts.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).toArray();
   }
 
-  private static void probe(int port, long[] delayed, long[] baseline, long deadline)
-      throws IOException {
-    try (LineClient client = LineClient.connect(port, 30_000)) {
-      client.expect(220);
-      client.send("EHLO client.bench.test");
-      client.expect(250);
+  private static void probe(int port, long[] delayed, long[] baseline, long deadline) {
+    try (SmtpDialogue client = SmtpDialogue.connect(port, Duration.ofSeconds(30))) {
+      client.expectCode(220);
+      client.send("EHLO client.bench.test").expectCode(250);
       int recipients = 0;
-      client.send("MAIL FROM:<sender@bench.test>");
-      client.expect(250);
+      client.send("MAIL FROM:<sender@bench.test>").expectCode(250);
       for (int i = -WARM_UP; i < delayed.length && System.nanoTime() < deadline; i++) {
         if (recipients >= 400) { // max-recipients is 1000 by default
-          client.send("RSET");
-          client.expect(250);
-          client.send("MAIL FROM:<sender@bench.test>");
-          client.expect(250);
+          client.send("RSET").expectCode(250);
+          client.send("MAIL FROM:<sender@bench.test>").expectCode(250);
           recipients = 0;
         }
         long b = roundTrip(client, "RCPT TO:<rcpt@bench.test>");
@@ -111,15 +107,13 @@ public final class DelayProbe {
           delayed[i] = d;
         }
       }
-      client.send("QUIT");
-      client.readReply();
+      client.command("QUIT");
     }
   }
 
-  private static long roundTrip(LineClient client, String command) throws IOException {
+  private static long roundTrip(SmtpDialogue client, String command) {
     long start = System.nanoTime();
-    client.send(command);
-    client.expect(250);
+    client.send(command).expectCode(250);
     return System.nanoTime() - start;
   }
 }

@@ -1,7 +1,9 @@
 package dev.smtpmock.bench;
 
-import java.io.IOException;
+import dev.smtpmock.testing.Reply;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -101,7 +103,7 @@ public final class Pipeliner {
               () -> {
                 try {
                   connection(port, share, deadline, delivered, advertised);
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException | AssertionError e) {
                   errors.incrementAndGet();
                   firstError.compareAndSet(null, e.toString());
                 }
@@ -118,38 +120,38 @@ public final class Pipeliner {
   }
 
   private static void connection(
-      int port, long messages, long deadline, AtomicLong delivered, AtomicBoolean advertised)
-      throws IOException {
+      int port, long messages, long deadline, AtomicLong delivered, AtomicBoolean advertised) {
     if (messages == 0) {
       return;
     }
-    try (LineClient client = LineClient.connect(port, 30_000)) {
-      client.expect(220);
-      client.send("EHLO client.bench.test");
-      client.expect(250);
-      if (!client.lastReply().toUpperCase().contains("PIPELINING")) {
+    try (SmtpDialogue client = SmtpDialogue.connect(port, Duration.ofSeconds(30))) {
+      client.expectCode(220);
+      Reply ehlo = client.command("EHLO client.bench.test");
+      if (ehlo.code() != 250) {
+        throw new IllegalStateException("EHLO refused: " + ehlo);
+      }
+      if (!ehlo.text().toUpperCase().contains("PIPELINING")) {
         advertised.set(false);
       }
-      client.write(ENVELOPE);
+      client.sendRaw(ENVELOPE);
       expectEnvelope(client);
       for (long i = 0; i < messages; i++) {
         boolean more = i + 1 < messages && System.nanoTime() < deadline;
-        client.write(more ? BODY_THEN_ENVELOPE : LAST_BODY);
-        client.expect(250);
+        client.sendRaw(more ? BODY_THEN_ENVELOPE : LAST_BODY);
+        client.expectCode(250);
         delivered.incrementAndGet();
         if (!more) {
           break;
         }
         expectEnvelope(client);
       }
-      client.send("QUIT");
-      client.readReply();
+      client.command("QUIT");
     }
   }
 
-  private static void expectEnvelope(LineClient client) throws IOException {
-    client.expect(250);
-    client.expect(250);
-    client.expect(354);
+  private static void expectEnvelope(SmtpDialogue client) {
+    client.expectCode(250);
+    client.expectCode(250);
+    client.expectCode(354);
   }
 }

@@ -4,7 +4,7 @@ import static dev.smtpmock.testing.Servers.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpmock.SmtpMockServer;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class BareCrEchoTest {
   @Test
   void aBareCrInAVrfyArgumentIsNotEchoedIntoTheReply() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw("VRFY ab\rot\r\nQUIT\r\n");
       assertWellFormedAndAnswered(d.readToEnd());
@@ -32,7 +32,7 @@ class BareCrEchoTest {
   @Test
   void aBareCrInAMailParameterIsNotEchoedIntoTheReply() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw("MAIL FROM:<a@b.test> X\r250=1\r\nQUIT\r\n");
       assertWellFormedAndAnswered(d.readToEnd());
@@ -44,7 +44,7 @@ class BareCrEchoTest {
   void aBareCrInARecipientIsNotEchoedThroughAPlaceholder() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: rcpt, reply: \"450 4.2.0 <{recipient}>: Greylisted\"}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw("MAIL FROM:<a@b.test>\r\nRCPT TO:<c\r250 2.1.5 Ok@d.test>\r\nQUIT\r\n");
       assertWellFormedAndAnswered(d.readToEnd());

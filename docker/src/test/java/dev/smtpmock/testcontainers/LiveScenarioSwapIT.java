@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smtpmock.testcontainers.SmtpMockClient.Problem;
 import dev.smtpmock.testcontainers.SmtpMockClient.ScenarioUpdate;
+import dev.smtpmock.testing.SmtpDialogue;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -18,11 +19,11 @@ class LiveScenarioSwapIT {
 
   @Test
   void aSwapChangesTheNextReplyOnAnOpenConnection() throws Exception {
-    try (SmtpDialogue dialogue = SmtpDialogue.open(smtp)) {
-      assertThat(dialogue.reply()).startsWith("220 ");
-      assertThat(dialogue.send("EHLO client.test")).startsWith("250-");
-      assertThat(dialogue.send("MAIL FROM:<a@example.test>")).isEqualTo("250 2.1.0 Ok");
-      assertThat(dialogue.send("RSET")).startsWith("250 ");
+    try (SmtpDialogue dialogue = SmtpDialogue.connect(smtp.getSmtpHost(), smtp.getSmtpPort())) {
+      assertThat(dialogue.reply().text()).startsWith("220 ");
+      assertThat(dialogue.command("EHLO client.test").text()).startsWith("250-");
+      assertThat(dialogue.command("MAIL FROM:<a@example.test>").text()).isEqualTo("250 2.1.0 Ok");
+      assertThat(dialogue.command("RSET").text()).startsWith("250 ");
 
       // live-swap {
       ScenarioUpdate update =
@@ -36,9 +37,9 @@ class LiveScenarioSwapIT {
                   """);
       // }
       assertThat(update.scenario()).isEqualTo("sender-blocked");
-      assertThat(dialogue.send("MAIL FROM:<a@example.test>"))
+      assertThat(dialogue.command("MAIL FROM:<a@example.test>").text())
           .isEqualTo("553 5.7.1 Sender address rejected");
-      assertThat(dialogue.send("QUIT")).startsWith("221 ");
+      assertThat(dialogue.command("QUIT").text()).startsWith("221 ");
     }
   }
 

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.SmtpSession;
+import dev.smtpmock.testing.SmtpDialogue;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -23,7 +24,7 @@ class DialogueAssertionsTest {
 
   @Test
   void commandsInOrder(SmtpMockServer smtp) throws Exception {
-    SmtpClient.sendMessage(smtp, "a@example.test", "b@example.test", "c@example.test");
+    SampleMail.send(smtp, "a@example.test", "b@example.test", "c@example.test");
     SmtpSession session = smtp.sessions().get(0);
 
     assertThat(session)
@@ -60,15 +61,17 @@ class DialogueAssertionsTest {
               raw: "421 4.3.2 Shutting down\\r\\n"
           """)
   void quitAfter421(SmtpMockServer smtp) {
-    try (SmtpClient client = SmtpClient.connect(smtp)) {
-      client.send("EHLO client.test");
-      client.send("MAIL FROM:<a@example.test>");
-      client.send("QUIT");
+    try (SmtpDialogue client = SmtpDialogue.connect(smtp.port())) {
+      client.reply();
+      client.command("EHLO client.test");
+      client.command("MAIL FROM:<a@example.test>");
+      client.command("QUIT");
     }
-    try (SmtpClient client = SmtpClient.connect(smtp)) {
-      client.send("EHLO client.test");
-      client.send("MAIL FROM:<a@example.test>");
-      client.send("RCPT TO:<b@example.test>");
+    try (SmtpDialogue client = SmtpDialogue.connect(smtp.port())) {
+      client.reply();
+      client.command("EHLO client.test");
+      client.command("MAIL FROM:<a@example.test>");
+      client.command("RCPT TO:<b@example.test>");
     }
 
     assertThat(smtp).session(0).sentQuitAfter(421).sentOnlyQuitAfter(421);
@@ -92,14 +95,15 @@ class DialogueAssertionsTest {
               reply: 451 4.7.1 Greylisted, please retry
           """)
   void retryAfter451AcrossSessions(SmtpMockServer smtp) throws Exception {
-    try (SmtpClient client = SmtpClient.connect(smtp)) {
-      client.send("EHLO client.test");
-      client.send("MAIL FROM:<a@example.test> SIZE=100");
-      assertThat(client.send("RCPT TO:<b@example.test>")).startsWith("451");
-      client.send("QUIT");
+    try (SmtpDialogue client = SmtpDialogue.connect(smtp.port())) {
+      client.reply();
+      client.command("EHLO client.test");
+      client.command("MAIL FROM:<a@example.test> SIZE=100");
+      assertThat(client.command("RCPT TO:<b@example.test>").text()).startsWith("451");
+      client.command("QUIT");
     }
     Thread.sleep(300);
-    SmtpClient.sendMessage(smtp, "a@example.test", "b@example.test");
+    SampleMail.send(smtp, "a@example.test", "b@example.test");
 
     assertThat(smtp)
         .retriedAfter(451)
@@ -127,11 +131,12 @@ class DialogueAssertionsTest {
     message.setRecipients(RecipientType.TO, "ann@example.com, bob@example.com");
     message.setText("Hello.");
     catchThrowableOfType(SendFailedException.class, () -> Transport.send(message));
-    try (SmtpClient careless = SmtpClient.connect(smtp)) {
-      careless.send("EHLO careless.test");
-      careless.send("MAIL FROM:<a@example.test>");
-      careless.send("RCPT TO:<b@example.test>");
-      careless.send("DATA");
+    try (SmtpDialogue careless = SmtpDialogue.connect(smtp.port())) {
+      careless.reply();
+      careless.command("EHLO careless.test");
+      careless.command("MAIL FROM:<a@example.test>");
+      careless.command("RCPT TO:<b@example.test>");
+      careless.command("DATA");
     }
 
     assertThat(smtp).session(0).sentNoDataAfterAllRecipientsRefused();
@@ -143,7 +148,7 @@ class DialogueAssertionsTest {
 
   @Test
   void noDataAssertionNeedsARefusedTransaction(SmtpMockServer smtp) {
-    SmtpClient.sendMessage(smtp, "a@example.test", "b@example.test");
+    SampleMail.send(smtp, "a@example.test", "b@example.test");
 
     assertThatThrownBy(() -> assertThat(smtp).onlySession().sentNoDataAfterAllRecipientsRefused())
         .hasMessageContaining("no transaction had every RCPT refused");
@@ -170,9 +175,10 @@ class DialogueAssertionsTest {
     message.setRecipients(RecipientType.TO, "ann@example.com");
     message.setText("Hello.");
     Transport.send(message, "app", "secret");
-    try (SmtpClient plaintext = SmtpClient.connect(smtp)) {
-      plaintext.send("EHLO plain.test");
-      plaintext.send("AUTH PLAIN AGFwcABzZWNyZXQ=");
+    try (SmtpDialogue plaintext = SmtpDialogue.connect(smtp.port())) {
+      plaintext.reply();
+      plaintext.command("EHLO plain.test");
+      plaintext.command("AUTH PLAIN AGFwcABzZWNyZXQ=");
     }
 
     assertThat(smtp).session(0).sentStartTlsBeforeAuth();
@@ -182,7 +188,7 @@ class DialogueAssertionsTest {
 
   @Test
   void messageAssertionsQuoteTheMessage(SmtpMockServer smtp) {
-    SmtpClient.sendMessage(smtp, "a@example.test", "b@example.test", "c@example.test");
+    SampleMail.send(smtp, "a@example.test", "b@example.test", "c@example.test");
     ReceivedMessage message = smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0);
 
     assertThat(message)
@@ -208,8 +214,9 @@ class DialogueAssertionsTest {
 
   @Test
   void serverAssertionsQuoteTheTranscripts(SmtpMockServer smtp) {
-    try (SmtpClient client = SmtpClient.connect(smtp)) {
-      client.send("EHLO quoted.test");
+    try (SmtpDialogue client = SmtpDialogue.connect(smtp.port())) {
+      client.reply();
+      client.command("EHLO quoted.test");
     }
 
     assertThatThrownBy(() -> assertThat(smtp).hasMessageCount(1))

@@ -3,6 +3,7 @@ package dev.smtpmock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpmock.SmtpMockServer;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -77,17 +78,19 @@ class FailureReportTest {
   static class FailingSample {
     @Test
     void fails(SmtpMockServer smtp) {
-      try (SmtpClient client = SmtpClient.connect(smtp)) {
-        client.send("EHLO failing.test");
-        client.send("MAIL FROM:<a@example.test>");
+      try (SmtpDialogue client = SmtpDialogue.connect(smtp.port())) {
+        client.reply();
+        client.command("EHLO failing.test");
+        client.command("MAIL FROM:<a@example.test>");
       }
       throw new AssertionError("fails on purpose");
     }
 
     @Test
     void passes(SmtpMockServer smtp) {
-      try (SmtpClient client = SmtpClient.connect(smtp)) {
-        client.send("EHLO passes.test");
+      try (SmtpDialogue client = SmtpDialogue.connect(smtp.port())) {
+        client.reply();
+        client.command("EHLO passes.test");
       }
     }
   }

@@ -84,13 +84,13 @@ class LifecycleTest {
     @Test
     void first(SmtpMockServer smtp, TestReporter reporter) {
       report(smtp, reporter);
-      SmtpClient.sendMessage(smtp, "a@example.test", "b@example.test");
+      SampleMail.send(smtp, "a@example.test", "b@example.test");
     }
 
     @Test
     void second(SmtpMockServer smtp, TestReporter reporter) {
       report(smtp, reporter);
-      SmtpClient.sendMessage(smtp, "a@example.test", "b@example.test");
+      SampleMail.send(smtp, "a@example.test", "b@example.test");
     }
   }
 
@@ -119,7 +119,7 @@ class LifecycleTest {
     private static void sendAndReport(SmtpMockServer smtp, TestReporter reporter) {
       report(smtp, reporter);
       reporter.publishEntry("sessions before", String.valueOf(smtp.sessions().size()));
-      SmtpClient.sendMessage(smtp, "a@example.test", "b@example.test");
+      SampleMail.send(smtp, "a@example.test", "b@example.test");
       assertThat(smtp.messages()).hasSize(1);
       // Connection numbering restarts with each reset.
       reporter.publishEntry("connection", String.valueOf(smtp.messages().get(0).connection()));

@@ -65,7 +65,7 @@ class ParallelTest {
   static void meetAndSend(SmtpMockServer smtp, TestReporter reporter) throws Exception {
     reporter.publishEntry("port", String.valueOf(smtp.port()));
     BOTH_RUNNING.await(10, TimeUnit.SECONDS);
-    SmtpClient.sendMessage(smtp, "a@example.test", "b@example.test");
+    SampleMail.send(smtp, "a@example.test", "b@example.test");
     assertThat(smtp.messages()).hasSize(1);
   }
 

@@ -15,6 +15,7 @@ import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
 import dev.smtpmock.scenario.Scenario;
 import dev.smtpmock.scenario.Scope;
+import dev.smtpmock.testing.Reply;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -96,12 +97,12 @@ class RegisterExtensionTest {
 
     @Test
     void secondRecipientIsRefused(SmtpMockServer smtp) {
-      List<String> replies =
-          SmtpClient.sendMessage(
+      List<Reply> replies =
+          SampleMail.send(
               smtp, "sender@example.test", "a@example.test", "b@example.test", "c@example.test");
-      assertThat(replies.get(2)).startsWith("250");
-      assertThat(replies.get(3)).startsWith("452 4.5.3 Too many recipients");
-      assertThat(replies.get(4)).startsWith("250");
+      assertThat(replies.get(2).text()).startsWith("250");
+      assertThat(replies.get(3).text()).startsWith("452 4.5.3 Too many recipients");
+      assertThat(replies.get(4).text()).startsWith("250");
       assertThat(smtp.messages())
           .singleElement()
           .satisfies(

@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.smtpmock.SmtpMockServer;
+import dev.smtpmock.testing.SmtpDialogue;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -162,10 +163,11 @@ class ScenarioSelectionTest {
 
   /** The reply to the first RCPT of a fresh connection. */
   static String rcptReply(SmtpMockServer smtp) {
-    try (SmtpClient client = SmtpClient.connect(smtp)) {
-      client.send("EHLO client.test");
-      client.send("MAIL FROM:<a@example.test>");
-      return client.send("RCPT TO:<b@example.test>");
+    try (SmtpDialogue client = SmtpDialogue.connect(smtp.port())) {
+      client.reply();
+      client.command("EHLO client.test");
+      client.command("MAIL FROM:<a@example.test>");
+      return client.command("RCPT TO:<b@example.test>").text();
     }
   }
 

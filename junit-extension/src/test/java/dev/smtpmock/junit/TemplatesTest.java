@@ -64,7 +64,7 @@ class TemplatesTest {
 
   static void send(SmtpMockServer smtp, TestReporter reporter, String recipient) {
     LifecycleTest.report(smtp, reporter);
-    SmtpClient.sendMessage(smtp, "sender@example.test", recipient);
+    SampleMail.send(smtp, "sender@example.test", recipient);
     assertThat(smtp.messages())
         .singleElement()
         .satisfies(m -> assertThat(m.recipientAddresses()).containsExactly(recipient));

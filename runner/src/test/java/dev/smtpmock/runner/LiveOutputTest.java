@@ -51,7 +51,7 @@ class LiveOutputTest {
   @Test
   void textShowsSessionsCommandsRepliesFiredRulesAndHowSessionsEnded() throws IOException {
     Runner runner = start();
-    SmtpDialogue.sendMail(
+    Mails.send(
         runner.smtp().port(), "alice@a.test", List.of("bob@b.test", "carol@c.test"), "Hi", "x");
     await().atMost(Duration.ofSeconds(5)).until(() -> cli.out().contains("ended: quit"));
     String out = cli.out();
@@ -74,7 +74,7 @@ class LiveOutputTest {
   @Test
   void jsonWritesOneObjectPerLineWithTheSpecFields() throws IOException {
     Runner runner = start("--log-format", "json");
-    SmtpDialogue.sendMail(runner.smtp().port(), "alice@a.test", List.of("bob@b.test"), "Hi", "x");
+    Mails.send(runner.smtp().port(), "alice@a.test", List.of("bob@b.test"), "Hi", "x");
     await().atMost(Duration.ofSeconds(5)).until(() -> cli.out().contains("221"));
     List<String> lines = cli.out().lines().toList();
     assertThat(lines.get(0)).startsWith("smtpmock ready ");
@@ -102,7 +102,7 @@ class LiveOutputTest {
   @Test
   void quietPrintsOnlyTheReadyLine() throws IOException {
     Runner runner = start("--quiet");
-    SmtpDialogue.sendMail(runner.smtp().port(), "alice@a.test", List.of("carol@c.test"), "Hi", "x");
+    Mails.send(runner.smtp().port(), "alice@a.test", List.of("carol@c.test"), "Hi", "x");
     runner.smtp().awaitMessages(1, Duration.ofSeconds(5));
     runner.close();
     assertThat(cli.out()).matches("smtpmock ready [^\n]+\n");

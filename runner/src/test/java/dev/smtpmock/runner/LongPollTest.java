@@ -106,7 +106,7 @@ class LongPollTest {
   }
 
   private void send(String subject) {
-    SmtpDialogue.sendMail(admin.smtpPort(), "a@a.test", List.of("b@b.test"), subject, "x");
+    Mails.send(admin.smtpPort(), "a@a.test", List.of("b@b.test"), subject, "x");
   }
 
   /** The requests stay parked: unanswered for a while, so that the server holds them. */

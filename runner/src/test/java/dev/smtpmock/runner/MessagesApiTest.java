@@ -3,6 +3,7 @@ package dev.smtpmock.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,11 +38,12 @@ class MessagesApiTest {
 
   @Test
   void anElementHasTheShapeOfTheSpec() {
-    try (SmtpDialogue smtp = new SmtpDialogue(admin.smtpPort())) {
-      smtp.send("EHLO client.test");
-      assertThat(smtp.send("MAIL FROM:<alice@a.test> SIZE=100")).startsWith("250");
-      assertThat(smtp.send("RCPT TO:<bob@b.test> NOTIFY=SUCCESS")).startsWith("250");
-      assertThat(smtp.data("Subject: Hello\r\nX-Folded: one\r\n two\r\n\r\nbody"))
+    try (SmtpDialogue smtp = SmtpDialogue.connect(admin.smtpPort())) {
+      smtp.reply();
+      smtp.command("EHLO client.test");
+      assertThat(smtp.command("MAIL FROM:<alice@a.test> SIZE=100").text()).startsWith("250");
+      assertThat(smtp.command("RCPT TO:<bob@b.test> NOTIFY=SUCCESS").text()).startsWith("250");
+      assertThat(smtp.data("Subject: Hello\r\nX-Folded: one\r\n two\r\n\r\nbody").text())
           .startsWith("250");
     }
     admin.runner().smtp().awaitMessages(1, Duration.ofSeconds(5));
@@ -176,8 +178,7 @@ class MessagesApiTest {
   }
 
   private String send(String from, String to, String subject) {
-    return SmtpDialogue.sendMail(
-        admin.smtpPort(), from, List.of(to), subject, "body of " + subject);
+    return Mails.send(admin.smtpPort(), from, List.of(to), subject, "body of " + subject);
   }
 
   private List<String> subjects(String path) {

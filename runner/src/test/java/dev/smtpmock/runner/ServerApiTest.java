@@ -3,6 +3,7 @@ package dev.smtpmock.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +38,7 @@ class ServerApiTest {
 
   @Test
   void sessionsCarryTheirTranscriptAndTheRulesThatFired() {
-    SmtpDialogue.sendMail(
-        admin.smtpPort(), "a@a.test", List.of("b@b.test", "c@c.test", "d@d.test"), "s", "x");
+    Mails.send(admin.smtpPort(), "a@a.test", List.of("b@b.test", "c@c.test", "d@d.test"), "s", "x");
     admin.runner().smtp().awaitMessages(1, Duration.ofSeconds(5));
 
     JsonNode sessions = AdminClient.json(admin.get("/api/sessions"));
@@ -72,7 +72,7 @@ class ServerApiTest {
 
   @Test
   void aClosedSessionHasAnEnd() throws Exception {
-    SmtpDialogue.sendMail(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s", "x");
+    Mails.send(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s", "x");
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> !AdminClient.json(admin.get("/api/sessions")).get(0).get("end").isNull());
@@ -107,8 +107,9 @@ class ServerApiTest {
     assertThat(body.get("warnings")).hasSize(1);
     assertThat(body.get("warnings").get(0).get("severity").asText()).isEqualTo("warning");
     assertThat(admin.get("/api/scenario").body()).contains("swapped");
-    try (SmtpDialogue smtp = new SmtpDialogue(admin.smtpPort())) {
-      assertThat(smtp.send("MAIL FROM:<a@a.test>")).isEqualTo("354 odd but allowed");
+    try (SmtpDialogue smtp = SmtpDialogue.connect(admin.smtpPort())) {
+      smtp.reply();
+      assertThat(smtp.command("MAIL FROM:<a@a.test>").text()).isEqualTo("354 odd but allowed");
     }
   }
 
@@ -154,7 +155,7 @@ class ServerApiTest {
 
   @Test
   void aBodyOfMoreThanOneMegabyteIs413WhereNoBodyIsReadToo() {
-    SmtpDialogue.sendMail(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s", "x");
+    Mails.send(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s", "x");
     admin.runner().smtp().awaitMessages(1, Duration.ofSeconds(5));
 
     HttpResponse<String> reset = admin.send("POST", "/api/reset", "x".repeat(1024 * 1024 + 1));
@@ -165,7 +166,7 @@ class ServerApiTest {
 
   @Test
   void resetForgetsMessagesSessionsAndCounters() {
-    SmtpDialogue.sendMail(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s", "x");
+    Mails.send(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s", "x");
     admin.runner().smtp().awaitMessages(1, Duration.ofSeconds(5));
 
     HttpResponse<String> reset = admin.send("POST", "/api/reset", null);
@@ -178,8 +179,7 @@ class ServerApiTest {
 
   @Test
   void statsCountMessagesConnectionsAndRuleFirings() {
-    SmtpDialogue.sendMail(
-        admin.smtpPort(), "a@a.test", List.of("b@b.test", "c@c.test", "d@d.test"), "s", "x");
+    Mails.send(admin.smtpPort(), "a@a.test", List.of("b@b.test", "c@c.test", "d@d.test"), "s", "x");
     admin.runner().smtp().awaitMessages(1, Duration.ofSeconds(5));
     JsonNode stats = AdminClient.json(admin.get("/api/stats"));
     assertThat(stats.fieldNames())

@@ -62,7 +62,7 @@ class ShadedJarIT {
       String admin = ready.group(4);
       assertThat(healthCheck(admin)).isZero();
 
-      assertThat(SmtpDialogue.sendMail(smtp, "a@a.test", List.of("b@b.test"), "jar", "x"))
+      assertThat(Mails.send(smtp, "a@a.test", List.of("b@b.test"), "jar", "x"))
           .startsWith("250 2.0.0 Ok: queued as ");
       org.awaitility.Awaitility.await()
           .atMost(java.time.Duration.ofSeconds(5))

@@ -86,7 +86,7 @@ class WebPageTest {
 
   @Test
   void listsAMessageSentJustBeforeOpensItAndHighlightsTheFiredRule() throws IOException {
-    SmtpDialogue.sendMail(
+    Mails.send(
         admin.smtpPort(),
         "alice@a.test",
         List.of("bob@b.test", "mallory@m.test"),
@@ -119,7 +119,7 @@ class WebPageTest {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-messages")));
 
-    SmtpDialogue.sendMail(admin.smtpPort(), "carol@c.test", List.of("dave@d.test"), "Late", "x");
+    Mails.send(admin.smtpPort(), "carol@c.test", List.of("dave@d.test"), "Late", "x");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Late"));
     driver.findElement(By.cssSelector("#sessions li.session")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "QUIT"));

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.scenario.Scenario;
+import dev.smtpmock.testing.SmtpDialogue;
 import jakarta.mail.SendFailedException;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,20 +82,14 @@ class UnknownUserScenarioTest {
         "TO:<@relay.example.test:unknown@example.test>",
         "TO:<\"unknown user\"@example.test>"
       })
-  void theMatchHoldsForEveryFormOfTheAddressTheServerAccepts(String argument) throws Exception {
+  void theMatchHoldsForEveryFormOfTheAddressTheServerAccepts(String argument) {
     try (SmtpMockServer smtp = SmtpMockServer.start(Scenario.resolve("unknown-user"));
-        Socket socket = new Socket(smtp.host(), smtp.port())) {
-      socket.setSoTimeout(5000);
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-      Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
-      in.readLine();
-      out.write("MAIL FROM:<app@example.test>\r\nRCPT " + argument + "\r\n");
-      out.flush();
+        SmtpDialogue d = SmtpDialogue.connect(smtp.host(), smtp.port())) {
+      d.line();
+      d.pipeline("MAIL FROM:<app@example.test>", "RCPT " + argument);
 
-      assertThat(in.readLine()).isEqualTo("250 2.1.0 Ok");
-      assertThat(in.readLine())
+      assertThat(d.line()).isEqualTo("250 2.1.0 Ok");
+      assertThat(d.line())
           .startsWith("550 5.1.1 <")
           .endsWith(">: Recipient address rejected: User unknown in local recipient table");
     }

@@ -1,11 +1,13 @@
 package dev.smtpmock.bench.jmh;
 
 import dev.smtpmock.SmtpMockServer;
-import dev.smtpmock.bench.LineClient;
 import dev.smtpmock.bench.Scenarios;
 import dev.smtpmock.scenario.Scenario;
+import dev.smtpmock.testing.Reply;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +42,7 @@ public class RuleMatching {
   public String scenario;
 
   private SmtpMockServer server;
-  private LineClient client;
+  private SmtpDialogue client;
   private byte[] batch;
 
   @Setup(Level.Trial)
@@ -59,24 +61,23 @@ public class RuleMatching {
 
   /** A new connection each iteration keeps the session transcript (which grows) small. */
   @Setup(Level.Iteration)
-  public void connect() throws IOException {
-    client = LineClient.connect(server.port(), 10_000);
-    client.expect(220);
-    client.send("EHLO client.bench.test");
-    client.expect(250);
+  public void connect() {
+    client = SmtpDialogue.connect(server.port(), Duration.ofSeconds(10));
+    client.expectCode(220);
+    client.send("EHLO client.bench.test").expectCode(250);
   }
 
   @Benchmark
   @OperationsPerInvocation(COMMANDS)
   public int command() throws IOException {
-    client.write(batch);
+    client.sendRaw(batch);
     int sum = 0;
     for (int i = 0; i < COMMANDS; i++) {
-      int code = client.readReply();
-      if (code / 100 != 2) {
-        throw new IOException("unexpected reply: " + client.lastReply());
+      Reply reply = client.reply();
+      if (reply.code() / 100 != 2) {
+        throw new IOException("unexpected reply: " + reply);
       }
-      sum += code;
+      sum += reply.code();
     }
     return sum;
   }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.SmtpSession;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class ActionsDialogueTest {
   @Test
   void dripWritesTheReplyOneByteAtATime() {
     try (SmtpMockServer smtp = serve("rules: [{when: noop, drip: 50ms}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       long start = System.nanoTime();
       d.send("NOOP").expect("250 2.0.0 Ok");
@@ -33,10 +33,10 @@ class ActionsDialogueTest {
   void thenCloseWritesTheReplyAndCloses() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: mail, reply: 451 4.3.0 Try later, then: close}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").expect("451 4.3.0 Try later");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
     }
   }
 
@@ -44,10 +44,10 @@ class ActionsDialogueTest {
   void thenResetWritesTheReplyAndAbortsWithRst() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: mail, reply: 451 4.3.0 Try later, then: reset}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").expect("451 4.3.0 Try later");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.RESET);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.RESET);
     }
   }
 
@@ -60,15 +60,15 @@ class ActionsDialogueTest {
                   - {when: noop, nth: 1, reply: 421 4.7.0 Going away, then: hang}
                   - {when: rset, reply: 421 4.7.0 Going away}
                 """)) {
-      try (Dialogue d = Dialogue.connect(smtp.port(), 800)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port(), Duration.ofMillis(800))) {
         d.reply();
         d.send("NOOP").expect("421 4.7.0 Going away");
-        assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.OPEN);
+        assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.OPEN);
       }
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.reply();
         d.send("RSET").expect("421 4.7.0 Going away");
-        assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+        assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
       }
     }
   }
@@ -77,7 +77,7 @@ class ActionsDialogueTest {
   void aHangAnswersNothingAndClosesSilentlyAfterTheIdleTimeout() {
     try (SmtpMockServer smtp =
             serve("server: {idle-timeout: 1s}\nrules: [{when: rcpt, fault: hang}]");
-        Dialogue d = Dialogue.connect(smtp.port(), 3000)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port(), Duration.ofSeconds(3))) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<c@d.test>");
@@ -91,11 +91,11 @@ class ActionsDialogueTest {
   @Test
   void tlsFailureWritesReadyThenResetsAtTheFirstTlsRecord() {
     try (SmtpMockServer smtp = serve(TLS_FAILURE);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("STARTTLS").expect("220 2.0.0 Ready to start TLS");
       d.sendRaw(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5});
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.RESET);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.RESET);
       assertThat(smtp.sessions().get(0).lines())
           .extracting(SmtpSession.Line::text)
           .containsSubsequence("220 2.0.0 Ready to start TLS", "(fault: tls-failure)");
@@ -105,7 +105,7 @@ class ActionsDialogueTest {
   @Test
   void tlsFailureWaitsForTheWholeFirstRecord() {
     try (SmtpMockServer smtp = serve(TLS_FAILURE);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("STARTTLS").expect("220 2.0.0 Ready to start TLS");
       d.sendRaw(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2});
@@ -115,7 +115,7 @@ class ActionsDialogueTest {
           .atMost(Duration.ofSeconds(2))
           .until(() -> smtp.sessions().get(0).end() == null);
       d.sendRaw(new byte[] {3, 4, 5});
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.RESET);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.RESET);
       await()
           .untilAsserted(
               () ->
@@ -128,7 +128,7 @@ class ActionsDialogueTest {
   @Test
   void starttlsDiscardsPlaintextPipelinedAfterIt() {
     try (SmtpMockServer smtp = serve("server: {extensions: [ENHANCEDSTATUSCODES, STARTTLS]}");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw("STARTTLS\r\nNOOP\r\n").expect("220 2.0.0 Ready to start TLS");
       await()
@@ -143,7 +143,7 @@ class ActionsDialogueTest {
   void aDelayRangeIsDrawnFromTheSeededSource() {
     try (SmtpMockServer smtp =
             serve("server: {seed: 7}\nrules: [{when: noop, delay: 100ms..300ms}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       long start = System.nanoTime();
       d.send("NOOP").expect("250 2.0.0 Ok");
@@ -155,7 +155,7 @@ class ActionsDialogueTest {
   @Test
   void theFiredRuleIsNamedInTheTranscriptWithItsPosition() {
     try (SmtpMockServer smtp = serve("rules:\n  - when: noop\n    reply: 250 2.0.0 Fine\n");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").expect("250 2.0.0 Fine");
       SmtpSession.Line line = smtp.sessions().get(0).lines().get(2);

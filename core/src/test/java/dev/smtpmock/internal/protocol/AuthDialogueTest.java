@@ -4,7 +4,7 @@ import static dev.smtpmock.testing.Servers.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpmock.SmtpMockServer;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -22,7 +22,7 @@ class AuthDialogueTest {
   @Test
   void plainWithAnInitialResponseAuthenticatesTheUser() {
     try (SmtpMockServer smtp = serve(USERS);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("AUTH PLAIN " + b64("\0alice\0wrong"))
           .expect("535 5.7.8 Error: authentication failed: authentication failure");
@@ -39,7 +39,7 @@ class AuthDialogueTest {
   @Test
   void loginAsksForUsernameThenPassword() {
     try (SmtpMockServer smtp = serve(USERS);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("AUTH LOGIN").expect("334 VXNlcm5hbWU6");
       d.send(b64("alice")).expect("334 UGFzc3dvcmQ6");
@@ -50,10 +50,10 @@ class AuthDialogueTest {
   @Test
   void cramMd5ChecksTheDigestOfTheChallenge() throws Exception {
     try (SmtpMockServer smtp = serve(USERS);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("AUTH CRAM-MD5");
-      String challengeLine = d.reply();
+      String challengeLine = d.reply().text();
       assertThat(challengeLine).startsWith("334 ");
       String challenge =
           new String(
@@ -71,7 +71,7 @@ class AuthDialogueTest {
   @Test
   void xoauth2TakesTheTokenAsPassword() {
     try (SmtpMockServer smtp = serve(USERS);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("AUTH XOAUTH2 " + b64("user=alice\u0001auth=Bearer secret\u0001\u0001"))
           .expect("235 2.7.0 Authentication successful");
@@ -81,7 +81,7 @@ class AuthDialogueTest {
   @Test
   void withNoUsersAnyCredentialsPass() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("AUTH PLAIN").expect("334 ");
       d.send(b64("\0bob\0anything")).expect("235 2.7.0 Authentication successful");
@@ -91,7 +91,7 @@ class AuthDialogueTest {
   @Test
   void abortsUnknownMechanismsAndBadBase64GetPostfixReplies() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("AUTH").expect("501 5.5.4 Syntax: AUTH mechanism");
       d.send("AUTH GSSAPI")
@@ -110,7 +110,7 @@ class AuthDialogueTest {
     try (SmtpMockServer smtp =
             serve(
                 "rules: [{when: auth, match: ^LOGIN$, reply: 535 5.7.8 Username and Password not accepted}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("AUTH LOGIN").expect("334 VXNlcm5hbWU6");
       d.send(b64("alice")).expect("334 UGFzc3dvcmQ6");

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class BadInputTest {
   }
 
   private void stillServes() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").expect("250 2.0.0 Ok");
     }
@@ -40,7 +40,7 @@ class BadInputTest {
 
   @Test
   void aTenThousandByteCommandLineGets500AndTheSessionGoesOn() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP " + "x".repeat(10_000)).expect("500 5.5.2 Error: line too long");
       d.send("NOOP").expect("250 2.0.0 Ok");
@@ -49,7 +49,7 @@ class BadInputTest {
 
   @Test
   void aLineOfExactlyTheLimitIsAccepted() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP " + "x".repeat(2048 - 7)).expect("250 2.0.0 Ok");
       d.send("NOOP " + "x".repeat(2048 - 6)).expect("500 5.5.2 Error: line too long");
@@ -58,7 +58,7 @@ class BadInputTest {
 
   @Test
   void nulAndInvalidUtf8Get500() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw("NOOP a\0b\r\n").expect("500 5.5.2 Error: bad syntax");
       d.sendRaw(new byte[] {'N', 'O', 'O', 'P', ' ', (byte) 0xFF, (byte) 0xFE, '\r', '\n'})
@@ -69,7 +69,7 @@ class BadInputTest {
 
   @Test
   void aBareCrInsideACommandGets500SoThatItIsNeverEchoedIntoAReply() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw("VRFY ab\rcd\r\n").expect("500 5.5.2 Error: bad syntax");
       d.sendRaw("MAIL FROM:<a@b.test> X\r250=1\r\n").expect("500 5.5.2 Error: bad syntax");
@@ -97,15 +97,15 @@ class BadInputTest {
         "XUNKNOWN"
       })
   void nulInvalidUtf8AndEightBitBytesInAnyCommandGetAReplyAndTheSessionGoesOn(String verb) {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw(verb + " <a\0b>\r\n").expect("500 5.5.2 Error: bad syntax");
       byte[] invalid = (verb + " <a\u00ff>\r\n").getBytes(StandardCharsets.ISO_8859_1);
       d.sendRaw(invalid).expect("500 5.5.2 Error: bad UTF-8 syntax");
       d.sendRaw((verb + " <j\u00f6@b.test>\r\n").getBytes(StandardCharsets.UTF_8));
-      assertThat(d.reply()).matches("(?s)[2-5][0-5][0-9][ -].*");
+      assertThat(d.reply().text()).matches("(?s)[2-5][0-5][0-9][ -].*");
       if (verb.equals("QUIT")) {
-        assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+        assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
       } else {
         d.send("NOOP").expect("250 2.0.0 Ok");
       }
@@ -114,7 +114,7 @@ class BadInputTest {
 
   @Test
   void bareLfEndsACommandLine() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw("NOOP\n").expect("250 2.0.0 Ok");
     }
@@ -126,7 +126,7 @@ class BadInputTest {
     for (int round = 0; round < 20; round++) {
       byte[] garbage = new byte[5_000];
       random.nextBytes(garbage);
-      try (Dialogue d = Dialogue.connect(smtp)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
         d.reply();
         d.sendRaw(garbage);
         d.sendRaw("\r\nQUIT\r\n");
@@ -140,7 +140,7 @@ class BadInputTest {
 
   @Test
   void aClientThatVanishesMidDataLeavesAnIncompleteMessageNeverAnAcceptedOne() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<c@d.test>").reply();
@@ -157,24 +157,24 @@ class BadInputTest {
 
   @Test
   void aThousandConcurrentConnectionsAreEachServed() {
-    List<Dialogue> dialogues = new ArrayList<>();
+    List<SmtpDialogue> dialogues = new ArrayList<>();
     try {
       for (int i = 0; i < 1000; i++) {
-        dialogues.add(Dialogue.connect(smtp));
+        dialogues.add(SmtpDialogue.connect(smtp.port()));
       }
-      for (Dialogue d : dialogues) {
+      for (SmtpDialogue d : dialogues) {
         d.expect("220 smtpmock.test ESMTP smtpmock");
         d.send("MAIL FROM:<a@b.test>\r\nRCPT TO:<c@d.test>\r\nDATA");
       }
-      for (Dialogue d : dialogues) {
+      for (SmtpDialogue d : dialogues) {
         d.expect("250 2.1.0 Ok").expect("250 2.1.5 Ok").expectStart("354 ");
         d.sendRaw("Subject: many\r\n\r\nx\r\n.\r\nQUIT\r\n");
       }
-      for (Dialogue d : dialogues) {
+      for (SmtpDialogue d : dialogues) {
         d.expectStart("250 2.0.0 Ok: queued as ").expect("221 2.0.0 Bye");
       }
     } finally {
-      dialogues.forEach(Dialogue::close);
+      dialogues.forEach(SmtpDialogue::close);
     }
     assertThat(smtp.awaitMessages(1000, Duration.ofSeconds(10))).hasSize(1000);
     assertThat(smtp.messages()).extracting(ReceivedMessage::id).doesNotHaveDuplicates();

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class DefaultDialogueTest {
 
   @Test
   void aWholeTransactionGetsPostfixReplies() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.expect("220 smtpmock.test ESMTP smtpmock");
       d.send("EHLO client.test")
           .expect(
@@ -56,10 +56,10 @@ class DefaultDialogueTest {
       d.send("RCPT TO:<c@d.test>").expect("250 2.1.5 Ok");
       d.send("DATA").expect("354 End data with <CR><LF>.<CR><LF>");
       d.sendRaw("Subject: hi\r\n\r\n..dot\r\nbody\r\n.\r\n");
-      String queued = d.reply();
+      String queued = d.reply().text();
       assertThat(queued).matches("250 2\\.0\\.0 Ok: queued as [0-9A-F]{12}");
       d.send("QUIT").expect("221 2.0.0 Bye");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
       ReceivedMessage message = smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0);
       assertThat(queued).endsWith(message.id());
       assertThat(message.sender()).isEqualTo("a@b.test");
@@ -72,7 +72,7 @@ class DefaultDialogueTest {
 
   @Test
   void heloAndSimpleCommandsGetPostfixReplies() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("HELO client.test").expect("250 smtpmock.test");
       d.send("HELO").expect("501 Syntax: HELO hostname");
@@ -90,7 +90,7 @@ class DefaultDialogueTest {
 
   @Test
   void commandsOutOfSequenceGet503() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("RCPT TO:<c@d.test>").expect("503 5.5.1 Error: need MAIL command");
       // Postfix's data_cmd asks for RCPT whenever no recipient is in, a MAIL or not
@@ -104,7 +104,7 @@ class DefaultDialogueTest {
 
   @Test
   void badAddressesGetPostfixSyntaxReplies() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL").expect("501 5.5.4 Syntax: MAIL FROM:<address>");
       d.send("MAIL FROM:<a@b.test").expect("501 5.1.7 Bad sender address syntax");
@@ -123,7 +123,7 @@ class DefaultDialogueTest {
         SmtpMockServer.start(
             dev.smtpmock.scenario.Scenario.parse(
                 "rules: [{when: rcpt, reply: 550 5.1.1 No such user}]", "test"))) {
-      try (Dialogue d = Dialogue.connect(full)) {
+      try (SmtpDialogue d = SmtpDialogue.connect(full.port())) {
         d.reply();
         d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
         d.send("RCPT TO:<c@d.test>").expect("550 5.1.1 No such user");
@@ -135,10 +135,10 @@ class DefaultDialogueTest {
   @ParameterizedTest
   @ValueSource(strings = {"RCPT TO:<c@d.test", "RCPT TO:<>", "RCPT TO:<c@d.test> FOO=1", "RCPT"})
   void dataAfterRecipientsRefusedForTheirSyntaxGets554(String refused) {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
-      assertThat(d.send(refused).reply()).startsWith("5");
+      assertThat(d.send(refused).reply().text()).startsWith("5");
       d.send("DATA").expect("554 5.5.1 Error: no valid recipients");
       d.send("BDAT 1 LAST").sendRaw("x").expect("554 5.5.1 Error: no valid recipients");
     }
@@ -146,7 +146,7 @@ class DefaultDialogueTest {
 
   @Test
   void dataBeforeAnyRcptStillGets503() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
       d.send("DATA").expect("503 5.5.1 Error: need RCPT command");
@@ -155,7 +155,7 @@ class DefaultDialogueTest {
 
   @Test
   void onlyCrLfDotCrLfEndsTheData() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<c@d.test>").reply();
@@ -169,7 +169,7 @@ class DefaultDialogueTest {
 
   @Test
   void inputSentBeforeTheGreetingIsAnsweredAfterIt() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.send("NOOP");
       d.expect("220 smtpmock.test ESMTP smtpmock");
       d.expect("250 2.0.0 Ok");
@@ -178,7 +178,7 @@ class DefaultDialogueTest {
 
   @Test
   void sessionsRecordTheTranscript() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").reply();
       d.send("QUIT").reply();
@@ -203,7 +203,7 @@ class DefaultDialogueTest {
   @EnabledOnOs(OS.LINUX)
   void timeWaitStaysOnTheClientsSideWhenTheClientClosesAfterThe221() throws IOException {
     int clientPort;
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       clientPort = d.socket().getLocalPort();
       d.expect("220 smtpmock.test ESMTP smtpmock");
       d.send("QUIT").expect("221 2.0.0 Bye");
@@ -215,12 +215,12 @@ class DefaultDialogueTest {
 
   @Test
   void aClientThatWaitsForTheServerToCloseGetsItsEndSoon() {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.expect("220 smtpmock.test ESMTP smtpmock");
       long start = System.nanoTime();
       d.send("QUIT").expect("221 2.0.0 Bye");
 
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** BDAT, SIZE, DSN, SMTPUTF8 and the extension switch, over a raw socket (SPEC 2.1, 3). */
 class ExtensionsDialogueTest {
 
-  private static void envelope(Dialogue d) {
+  private static void envelope(SmtpDialogue d) {
     d.reply();
     d.send("EHLO client.test").reply();
     d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
@@ -24,12 +24,12 @@ class ExtensionsDialogueTest {
   @Test
   void bdatChunksAreJoinedAndTheLastOneQueuesTheMessage() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       envelope(d);
       d.sendRaw("BDAT 10\r\nSubject: a");
       d.expect("250 2.0.0 Ok: 10 bytes");
       d.sendRaw("BDAT 8 LAST\r\n\r\n\r\nbody");
-      String reply = d.reply();
+      String reply = d.reply().text();
       assertThat(reply).matches("250 2\\.0\\.0 Ok: 18 bytes queued as [0-9A-F]{12}");
       ReceivedMessage message = smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0);
       assertThat(message.dataAsString()).isEqualTo("Subject: a\r\n\r\nbody");
@@ -40,7 +40,7 @@ class ExtensionsDialogueTest {
   @Test
   void mailRcptAndDataAmidChunksGet503AndLoseNoChunk() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       envelope(d);
       d.sendRaw("BDAT 4\r\nabc\n").expect("250 2.0.0 Ok: 4 bytes");
       d.send("DATA").expect("503 5.5.1 Error: DATA after BDAT");
@@ -58,7 +58,7 @@ class ExtensionsDialogueTest {
   void pipelinedChunksAfterARefusedChunkAreReadAndAnswered503() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: bdat, nth: 1, reply: 452 4.3.1 Insufficient system storage}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       envelope(d);
       d.sendRaw("BDAT 5\r\nHELLOBDAT 5 LAST\r\nWORLDNOOP\r\n");
       d.expect("452 4.3.1 Insufficient system storage");
@@ -71,7 +71,7 @@ class ExtensionsDialogueTest {
   @Test
   void aDeclaredSizeOverTheLimitGets552AndActualDataOverItToo() {
     try (SmtpMockServer smtp = serve("server: {max-message-size: 100B}");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("EHLO client.test")
           .expectStart("250-smtpmock.test\r\n250-PIPELINING\r\n250-SIZE 100\r\n");
@@ -96,7 +96,7 @@ class ExtensionsDialogueTest {
     try (SmtpMockServer smtp =
             serve(
                 "server: {max-message-size: 10B}\nrules: [{when: message, reply: 250 2.0.0 Ok}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       envelope(d);
       d.send("DATA").reply();
       d.sendRaw("0123456789abcdef\r\n.\r\n").expect("250 2.0.0 Ok");
@@ -110,7 +110,7 @@ class ExtensionsDialogueTest {
   @Test
   void dsnParametersAreRecorded() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test> RET=HDRS ENVID=abc123 SIZE=20 BODY=8BITMIME")
           .expect("250 2.1.0 Ok");
@@ -131,7 +131,7 @@ class ExtensionsDialogueTest {
   @Test
   void nonAsciiAddressesNeedTheSmtputf8Parameter() {
     try (SmtpMockServer smtp = SmtpMockServer.start();
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<jösé@b.test>").expect("553 5.6.7 Non-ASCII addresses are not permitted");
       d.send("MAIL FROM:<jösé@b.test> SMTPUTF8").expect("250 2.1.0 Ok");
@@ -149,7 +149,7 @@ class ExtensionsDialogueTest {
   @Test
   void anExtensionLeftOutIsNeitherAdvertisedNorAccepted() {
     try (SmtpMockServer smtp = serve("server: {extensions: [PIPELINING, 8BITMIME]}");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("EHLO client.test").expect("250-smtpmock.test\r\n250-PIPELINING\r\n250 8BITMIME");
       d.send("MAIL FROM:<a@b.test> SIZE=10").expect("555 Unsupported option: SIZE=10");
@@ -164,7 +164,7 @@ class ExtensionsDialogueTest {
   @Test
   void tooManyRecipientsGet452AndTheMessageStillGoesToTheOthers() {
     try (SmtpMockServer smtp = serve("server: {max-recipients: 2}");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<1@d.test>").expect("250 2.1.5 Ok");
@@ -185,7 +185,7 @@ class ExtensionsDialogueTest {
                 server: {auth: {required: true}, tls: {required: true}}
                 rules: [{when: mail, match: "vip@", reply: 250 2.1.0 Ok}]
                 """);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").expect("530 5.7.0 Must issue a STARTTLS command first");
       d.send("MAIL FROM:<vip@b.test>").expect("250 2.1.0 Ok");

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.SmtpSession;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +18,9 @@ class FaultInjectionTest {
   void aConnectRuleAnswers421InsteadOfTheGreetingAndCloses() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: connect, reply: 421 4.3.2 Down for maintenance}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.expect("421 4.3.2 Down for maintenance");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
     }
   }
 
@@ -36,7 +36,7 @@ class FaultInjectionTest {
                     per: transaction
                     reply: 452 4.5.3 Too many recipients
                 """);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<1@d.test>").expect("250 2.1.5 Ok");
@@ -63,7 +63,7 @@ class FaultInjectionTest {
   void aMessageRuleRejectsTheDataWith554AndTheMessageIsStoredRejected() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: message, reply: 554 5.7.1 Message rejected as spam}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<c@d.test>").reply();
@@ -94,7 +94,7 @@ class FaultInjectionTest {
       for (String sender : new String[] {"one@b.test", "two@b.test"}) {
         for (String expected :
             new String[] {"451 4.7.1 Greylisted, please retry in 5 minutes", "250 2.1.5 Ok"}) {
-          try (Dialogue d = Dialogue.connect(smtp)) {
+          try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
             d.reply();
             d.send("MAIL FROM:<" + sender + ">").reply();
             d.send("RCPT TO:<c@d.test>").expect(expected);
@@ -107,10 +107,10 @@ class FaultInjectionTest {
   @Test
   void aDelayedReplyMakesAClientWithAShortTimeoutFail() {
     try (SmtpMockServer smtp = serve("rules: [{when: mail, delay: 3s}]");
-        Dialogue d = Dialogue.connect(smtp.port(), 1000)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port(), Duration.ofSeconds(1))) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.OPEN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.OPEN);
     }
   }
 
@@ -118,7 +118,7 @@ class FaultInjectionTest {
   void aDropAfter1024BytesLeavesTheMessageIncompleteAndTheRuleInTheTranscript() {
     try (SmtpMockServer smtp =
             serve("rules: [{name: drop, when: message, after-bytes: 1024, fault: disconnect}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<c@d.test>").reply();
@@ -132,7 +132,7 @@ class FaultInjectionTest {
       } catch (java.io.UncheckedIOException peerClosed) {
         // the server may close while the body is still being written
       }
-      assertThat(d.closedHow()).isNotEqualTo(Dialogue.Closed.OPEN);
+      assertThat(d.closedHow()).isNotEqualTo(SmtpDialogue.Closed.OPEN);
       await().until(() -> !smtp.allMessages().isEmpty());
       ReceivedMessage message = smtp.allMessages().get(0);
       assertThat(message.status()).isEqualTo(ReceivedMessage.Status.INCOMPLETE);
@@ -153,7 +153,7 @@ class FaultInjectionTest {
   @Test
   void pipelinedRepliesComeInOrderAndTheDelayedOneNoEarlierThanItsDelay() {
     try (SmtpMockServer smtp = serve("rules: [{when: rcpt, nth: 1, delay: 500ms}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       long sent = System.nanoTime();
       d.sendRaw("MAIL FROM:<a@b.test>\r\nRCPT TO:<c@d.test>\r\nRCPT TO:<e@d.test>\r\nNOOP\r\n");
@@ -169,12 +169,12 @@ class FaultInjectionTest {
   @Test
   void aFaultOnTheThirdPipelinedCommandStillFlushesTheFirstTwoReplies() {
     try (SmtpMockServer smtp = serve("rules: [{when: any, nth: 3, fault: reset}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.sendRaw("NOOP\r\nNOOP\r\nNOOP\r\nNOOP\r\n");
       d.expect("250 2.0.0 Ok");
       d.expect("250 2.0.0 Ok");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.RESET);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.RESET);
     }
   }
 
@@ -182,11 +182,11 @@ class FaultInjectionTest {
   void rawBytesAreWrittenExactlyAndThenHangStopsAnswering() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: ehlo, raw: \"250-half a reply\\r\\n\", then: hang}]");
-        Dialogue d = Dialogue.connect(smtp.port(), 1000)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port(), Duration.ofSeconds(1))) {
       d.reply();
       d.send("EHLO me");
       assertThat(d.line()).isEqualTo("250-half a reply");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.OPEN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.OPEN);
     }
   }
 
@@ -196,7 +196,7 @@ class FaultInjectionTest {
             serve(
                 "rules: [{when: rcpt, reply: \"550 5.1.1 <{recipient}>: unknown, from {sender}"
                     + " via {hostname} {{ok}}\"}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<c@d.test>")
@@ -207,10 +207,10 @@ class FaultInjectionTest {
   @Test
   void theIdleTimeoutAnswers421AndCloses() {
     try (SmtpMockServer smtp = serve("server: {idle-timeout: 1s}");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.expect("421 4.4.2 smtpmock.test Error: timeout exceeded");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
       await().until(() -> smtp.sessions().get(0).end() == SmtpSession.End.IDLE_TIMEOUT);
     }
   }
@@ -219,13 +219,13 @@ class FaultInjectionTest {
   void afterBytesCountsBdatPayloadAcrossChunks() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: message, after-bytes: 15, reply: 451 4.3.0 Cut, then: close}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").reply();
       d.send("RCPT TO:<c@d.test>").reply();
       d.sendRaw("BDAT 10\r\n0123456789").expect("250 2.0.0 Ok: 10 bytes");
       d.sendRaw("BDAT 10 LAST\r\n0123456789").expect("451 4.3.0 Cut");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
       await().until(() -> !smtp.allMessages().isEmpty());
       assertThat(smtp.allMessages().get(0).status()).isEqualTo(ReceivedMessage.Status.INCOMPLETE);
       assertThat(smtp.allMessages().get(0).dataAsString()).isEqualTo("012345678901234");

@@ -4,7 +4,7 @@ import static dev.smtpmock.testing.Servers.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpmock.SmtpMockServer;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Each matcher of SPEC 2.4 over a raw socket, beyond those the other dialogue tests show. */
 class MatchersDialogueTest {
 
-  private static void message(Dialogue d, String data) {
+  private static void message(SmtpDialogue d, String data) {
     d.send("MAIL FROM:<a@b.test>").expect("250 2.1.0 Ok");
     d.send("RCPT TO:<c@d.test>").expect("250 2.1.5 Ok");
     d.send("DATA").expectStart("354 ");
@@ -24,7 +24,7 @@ class MatchersDialogueTest {
   @Test
   void afterMatchesEveryOccurrenceAfterTheFirstN() {
     try (SmtpMockServer smtp = serve("rules: [{when: noop, after: 2, reply: 250 2.0.0 Late}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").expect("250 2.0.0 Ok");
       d.send("NOOP").expect("250 2.0.0 Ok");
@@ -36,7 +36,7 @@ class MatchersDialogueTest {
   @Test
   void timesStopsARuleAfterItFiredThatOften() {
     try (SmtpMockServer smtp = serve("rules: [{when: noop, times: 2, reply: 451 4.3.0 Busy}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").expect("451 4.3.0 Busy");
       d.send("NOOP").expect("451 4.3.0 Busy");
@@ -54,7 +54,7 @@ class MatchersDialogueTest {
                   - {when: message, body: "viagra", reply: 554 5.7.1 Content}
                   - {when: message, min-size: 1KB, reply: 552 5.3.4 Too big}
                 """);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       message(d, "x-spam-flag: YES\r\nSubject: a\r\n\r\nhello");
       d.expect("550 5.7.1 Spam");
@@ -76,7 +76,7 @@ class MatchersDialogueTest {
                 rules:
                   - {when: mail, tls: false, authenticated: false, reply: 530 5.7.0 Who are you}
                 """);
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("MAIL FROM:<a@b.test>").expect("530 5.7.0 Who are you");
       d.send("AUTH PLAIN " + plain).expect("235 2.7.0 Authentication successful");
@@ -88,7 +88,7 @@ class MatchersDialogueTest {
   void rateFiresWhenTheWindowHoldsMoreThanN() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: noop, rate: 2/1m, reply: 421 4.7.0 Slow down, then: hang}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").expect("250 2.0.0 Ok");
       d.send("NOOP").expect("250 2.0.0 Ok");
@@ -109,10 +109,10 @@ class MatchersDialogueTest {
     List<String> replies = new ArrayList<>();
     try (SmtpMockServer smtp = serve(yaml)) {
       for (int connection = 0; connection < 3; connection++) {
-        try (Dialogue d = Dialogue.connect(smtp)) {
+        try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
           d.reply();
           for (int i = 0; i < 10; i++) {
-            replies.add(d.send("NOOP").reply());
+            replies.add(d.command("NOOP").text());
           }
         }
       }
@@ -124,7 +124,7 @@ class MatchersDialogueTest {
   void aListOfEventsCountsThemTogether() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: [noop, rset], nth: 3, reply: 250 2.0.0 Third}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("NOOP").expect("250 2.0.0 Ok");
       d.send("RSET").expect("250 2.0.0 Ok");
@@ -135,7 +135,7 @@ class MatchersDialogueTest {
   @Test
   void syntaxAndSequenceFailuresAreSeenByNoRule() {
     try (SmtpMockServer smtp = serve("rules: [{when: rcpt, nth: 1, reply: 550 5.1.1 First}]");
-        Dialogue d = Dialogue.connect(smtp)) {
+        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.reply();
       d.send("RCPT TO:<c@d.test>").expect("503 5.5.1 Error: need MAIL command");
       d.send("MAIL FROM:<a@b.test>").reply();
