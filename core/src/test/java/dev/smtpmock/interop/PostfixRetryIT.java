@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
-import dev.smtpmock.testing.Dialogue;
 import dev.smtpmock.testing.PrivatePostfix;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -58,7 +58,7 @@ class PostfixRetryIT {
 
   /** Hands a message to Postfix's smtpd, as an application would. */
   private static void submit(int port, String subject) {
-    try (Dialogue d = Dialogue.connect(port, 10_000)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(port, Duration.ofSeconds(10))) {
       d.expectStart("220 ").send("EHLO app.test").expectStart("250-");
       d.send("MAIL FROM:<app@app.test>").expectStart("250 ");
       d.send("RCPT TO:<user@smtpmock.test>").expectStart("250 ");

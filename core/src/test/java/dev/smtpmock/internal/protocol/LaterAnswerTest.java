@@ -7,7 +7,7 @@ import dev.smtpmock.internal.transport.SmtpListener;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Reply;
 import dev.smtpmock.scenario.Scenario;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +46,7 @@ class LaterAnswerTest {
     }
   }
 
-  private Dialogue serve(String yaml) {
+  private SmtpDialogue serve(String yaml) {
     ServerContext context =
         new ServerContext(
             Scenario.parse(yaml, "test.yaml"),
@@ -58,8 +58,8 @@ class LaterAnswerTest {
     return connect();
   }
 
-  private Dialogue connect() {
-    return Dialogue.connect(listener.address().getPort(), 5000);
+  private SmtpDialogue connect() {
+    return SmtpDialogue.connect(listener.address().getPort());
   }
 
   @AfterEach
@@ -72,7 +72,7 @@ class LaterAnswerTest {
 
   @Test
   void pipelinedRepliesComeInOrderWhenEachAnswerComesLater() {
-    try (Dialogue client = serve("server: { extensions: [PIPELINING] }\nrules: []\n")) {
+    try (SmtpDialogue client = serve("server: { extensions: [PIPELINING] }\nrules: []\n")) {
       client.sendRaw(
           "EHLO client.test\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nRCPT TO:<c@y.test>\r\n"
               + "DATA\r\n");
@@ -103,13 +103,13 @@ class LaterAnswerTest {
   void theIdleTimerStaysPausedWhileAnAnswerIsOwed() {
     // six answers owed one after another take 300 ms with no client input meanwhile: an idle timer
     // that ran on would answer 421 after 120 ms
-    try (Dialogue client = serve("server: { idle-timeout: 120ms }\nrules: []\n")) {
+    try (SmtpDialogue client = serve("server: { idle-timeout: 120ms }\nrules: []\n")) {
       client.sendRaw("NOOP\r\nNOOP\r\nNOOP\r\nNOOP\r\nNOOP\r\n");
       client.expect("220 smtpmock.test ESMTP smtpmock");
       for (int i = 0; i < 5; i++) {
         client.expect("250 2.0.0 Ok");
       }
-      assertThat(client.reply()).startsWith("421 4.4.2 smtpmock.test Error: timeout exceeded");
+      client.expect("421 4.4.2 smtpmock.test Error: timeout exceeded");
     }
   }
 
@@ -117,10 +117,10 @@ class LaterAnswerTest {
   void anotherSessionIsServedWhileOneWaitsForItsAnswer() throws IOException {
     // the I/O threads are shared by every connection (one on this machine's two cores): one that
     // waited for the VRFY's answer could serve the second session only after that answer was sent
-    try (Dialogue waiting = serve("rules: [{ when: noop, delay: 10ms }]\n")) {
+    try (SmtpDialogue waiting = serve("rules: [{ when: noop, delay: 10ms }]\n")) {
       waiting.expect("220 smtpmock.test ESMTP smtpmock");
       waiting.send("VRFY someone@y.test");
-      try (Dialogue other = connect()) {
+      try (SmtpDialogue other = connect()) {
         other.sendRaw("NOOP\r\nRSET\r\nQUIT\r\n");
         other.expect("220 smtpmock.test ESMTP smtpmock");
         other.expect("250 2.0.0 Ok").expect("250 2.0.0 Ok").expect("221 2.0.0 Bye");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.scenario.Scenario;
-import dev.smtpmock.testing.Dialogue;
+import dev.smtpmock.testing.SmtpDialogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,12 +37,12 @@ class TimesDialogueTest {
   void keyedTimesCountsEachSenderOnceAcrossConnections() {
     try (SmtpMockServer smtp =
         serve("rules: [{when: mail, key: [sender], times: 1, reply: 451 4.7.1 Try again later}]")) {
-      try (Dialogue first = Dialogue.connect(smtp)) {
+      try (SmtpDialogue first = SmtpDialogue.connect(smtp.port())) {
         first.expectStart("220 ").send("EHLO client.test").expectStart("250-");
         first.send("MAIL FROM:<a@example.org>").expect("451 4.7.1 Try again later");
         first.send("MAIL FROM:<a@example.org>").expect("250 2.1.0 Ok");
       }
-      try (Dialogue second = Dialogue.connect(smtp)) {
+      try (SmtpDialogue second = SmtpDialogue.connect(smtp.port())) {
         second.expectStart("220 ").send("EHLO client.test").expectStart("250-");
         second.send("MAIL FROM:<a@example.org>").expect("250 2.1.0 Ok");
         second.send("RSET").expect("250 2.0.0 Ok");
@@ -78,14 +78,14 @@ class TimesDialogueTest {
   }
 
   private static void assertRefused(SmtpMockServer smtp) {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.expect("421 4.3.2 Service not available");
-      assertThat(d.closedHow()).isEqualTo(Dialogue.Closed.FIN);
+      assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
     }
   }
 
   private static void assertServed(SmtpMockServer smtp) {
-    try (Dialogue d = Dialogue.connect(smtp)) {
+    try (SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
       d.expectStart("220 ").send("QUIT").expectStart("221 ");
     }
   }
