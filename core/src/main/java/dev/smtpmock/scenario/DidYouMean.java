@@ -31,10 +31,19 @@ final class DidYouMean {
    * otherwise} followed by the candidates, so that the message always shows a way out.
    */
   static String hint(String word, Collection<String> candidates, String otherwise) {
-    String nearest = nearest(word, candidates);
-    return nearest != null
-        ? " — did you mean '" + nearest + "'?"
+    String suggestion = suggestion(word, candidates, "'", "'");
+    return !suggestion.isEmpty()
+        ? suggestion
         : " — " + otherwise + ": " + String.join(", ", candidates);
+  }
+
+  /**
+   * {@code " — did you mean 'x'?"} with the nearest candidate between {@code open} and {@code
+   * close}, or an empty string when none is near.
+   */
+  static String suggestion(String word, Collection<String> candidates, String open, String close) {
+    String nearest = nearest(word, candidates);
+    return nearest != null ? " — did you mean " + open + nearest + close + "?" : "";
   }
 
   /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("dealy"). */

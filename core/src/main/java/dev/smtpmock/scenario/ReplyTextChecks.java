@@ -137,11 +137,10 @@ final class ReplyTextChecks {
 
   private static String problem(Set<Event> events, String name) {
     if (!PLACEHOLDERS.contains(name)) {
-      String nearest = DidYouMean.nearest(name, PLACEHOLDERS);
       return "unknown placeholder {"
           + name
           + "}"
-          + (nearest != null ? " — did you mean {" + nearest + "}?" : "")
+          + DidYouMean.suggestion(name, PLACEHOLDERS, "{", "}")
           + " The placeholders are {hostname}, {client-ip}, {session}, {sender}, {recipient}"
           + " and {id}; write a brace as {{ or }}";
     }

@@ -155,11 +155,10 @@ record ScenarioSource(
           + "': there are no built-in scenarios on the class path (they come with"
           + " smtpmock-scenarios); a file reference needs a / or a .yaml ending";
     }
-    String nearest = DidYouMean.nearest(name, builtIns);
     return "unknown scenario '"
         + name
         + "'"
-        + (nearest != null ? " — did you mean '" + nearest + "'?" : "")
+        + DidYouMean.suggestion(name, builtIns, "'", "'")
         + " Built-in scenarios: "
         + String.join(", ", builtIns)
         + ". A file reference needs a / or a .yaml ending.";
