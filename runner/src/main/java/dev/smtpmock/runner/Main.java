@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code smtpmock} command line (SPEC 6): {@code run}, {@code validate}, {@code scenarios}.
- * Streams and environment are injected so that tests can run it in-process.
+ * The {@code smtpmock} command line (SPEC 6): {@code run}, {@code validate}, {@code scenarios},
+ * {@code schema}. Streams and environment are injected so that tests can run it in-process.
  */
 @Command(
     name = "smtpmock",
@@ -51,6 +51,7 @@ public final class Main implements Callable<Integer> {
             .addSubcommand("run", new RunCommand(cli))
             .addSubcommand("validate", new ValidateCommand(cli))
             .addSubcommand("scenarios", new ScenariosCommand(cli))
+            .addSubcommand("schema", new SchemaCommand(cli))
             .setOut(cli.out())
             .setErr(cli.err())
             .setExecutionExceptionHandler(

@@ -7,12 +7,13 @@ import dev.smtpmock.scenario.Scenario;
 import dev.smtpmock.scenario.ScenarioProblem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The rest of the admin API: sessions, the scenario, reset, stats, the test CA, health, and the
- * OpenAPI document that describes all of it.
+ * The rest of the admin API: sessions, the scenario, reset, stats, the test CA, health, the
+ * scenario JSON Schema for editors, and the OpenAPI document that describes all of it.
  */
 final class ServerApi {
   /** Names a scenario sent over HTTP in its problems; its default name is then "scenario". */
@@ -20,6 +21,12 @@ final class ServerApi {
 
   /** The admin API's wire vocabulary (SPEC 6); the runner's and the client's tests check it. */
   static final String OPENAPI = "openapi.json";
+
+  /** The scenario JSON Schema, at the root of the core jar. */
+  static final String SCHEMA = "/smtpmock-scenario.schema.json";
+
+  /** The media type the JSON Schema specification defines for schemas. */
+  static final String SCHEMA_JSON = "application/schema+json";
 
   private final SmtpMockServer smtp;
 
@@ -37,7 +44,12 @@ final class ServerApi {
         .get(
             "/api/stats", (exchange, path) -> Http.json(exchange, 200, Json.Stats.of(smtp.stats())))
         .get("/api/tls/ca.pem", (exchange, path) -> caPem(exchange))
-        .get("/api/openapi.json", (exchange, path) -> openApi(exchange));
+        .get(
+            "/api/schema",
+            (exchange, path) -> Http.send(exchange, 200, SCHEMA_JSON, resource(SCHEMA)))
+        .get(
+            "/api/openapi.json",
+            (exchange, path) -> Http.send(exchange, 200, Http.JSON, resource(OPENAPI)));
   }
 
   private void sessions(HttpExchange exchange) throws IOException {
@@ -85,16 +97,19 @@ final class ServerApi {
     Http.noContent(exchange);
   }
 
-  /** Read per request: it is asked for rarely, and the jar is the one copy of it. */
-  private static void openApi(HttpExchange exchange) throws IOException {
-    byte[] document;
-    try (InputStream in = ServerApi.class.getResourceAsStream(OPENAPI)) {
+  /**
+   * A resource of the runner's or core's jar, relative to this class's package unless it starts
+   * with {@code /}. Read per request: these are asked for rarely, and the jar is the one copy.
+   */
+  static byte[] resource(String name) {
+    try (InputStream in = ServerApi.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(OPENAPI + " is missing from the jar");
+        throw new IllegalStateException(name + " is missing from the jar");
       }
-      document = in.readAllBytes();
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    Http.send(exchange, 200, Http.JSON, document);
   }
 
   private void caPem(HttpExchange exchange) throws IOException {

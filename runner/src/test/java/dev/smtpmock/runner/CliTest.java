@@ -3,6 +3,7 @@ package dev.smtpmock.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line in-process: exit codes, usage, validate, scenarios, run's checks. */
+/** The command line in-process: exit codes, usage, validate, scenarios, schema, run's checks. */
 class CliTest {
   @TempDir Path dir;
 
@@ -19,7 +20,7 @@ class CliTest {
   void helpListsTheCommandsAndExitsZero() {
     InProcess cli = new InProcess();
     assertThat(cli.execute("--help")).isZero();
-    assertThat(cli.out()).contains("run", "validate", "scenarios", "143");
+    assertThat(cli.out()).contains("run", "validate", "scenarios", "schema", "143");
   }
 
   @Test
@@ -138,6 +139,15 @@ class CliTest {
         .containsPattern("(?m)^default +\\S")
         .containsPattern("(?m)^greylisting +\\S");
     assertThat(cli.out().lines()).allMatch(line -> line.matches("[a-z0-9-]+ +\\S.*"));
+  }
+
+  @Test
+  void schemaPrintsTheScenarioSchemaTheCoreJarShips() {
+    InProcess cli = new InProcess();
+    assertThat(cli.execute("schema")).isZero();
+    assertThat(cli.out())
+        .isEqualTo(new String(ServerApi.resource(ServerApi.SCHEMA), StandardCharsets.UTF_8));
+    assertThat(cli.err()).isEmpty();
   }
 
   @Test

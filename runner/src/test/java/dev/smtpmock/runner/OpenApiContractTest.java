@@ -73,7 +73,7 @@ class OpenApiContractTest {
         dynamicTest("messages of every status, filtered, paged, long-polled", this::messages),
         dynamicTest("sessions with and without TLS, open and ended, with rules", this::sessions),
         dynamicTest("the scenario, read, swapped and refused", this::scenario),
-        dynamicTest("stats, the CA, health, the page and this document", this::rest),
+        dynamicTest("stats, the CA, health, the page, the schema and this document", this::rest),
         dynamicTest("400, 404, 405 and 413 as the document says", this::errors),
         dynamicTest("401 on every /api/ path without the token", this::unauthorized),
         dynamicTest("503 once too many long polls wait", this::tooManyLongPolls),
@@ -189,6 +189,9 @@ class OpenApiContractTest {
     try (InputStream in = ServerApi.class.getResourceAsStream(ServerApi.OPENAPI)) {
       assertThat(document.body()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+    HttpResponse<String> schema = contract.check(admin.get("/api/schema"));
+    assertThat(schema.body())
+        .isEqualTo(new String(ServerApi.resource(ServerApi.SCHEMA), StandardCharsets.UTF_8));
     contract.check(admin.send("POST", "/api/reset", null));
   }
 
