@@ -8,6 +8,7 @@ import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
 import dev.smtpmock.scenario.Scenario;
+import dev.smtpmock.testing.SmtpDialogue;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -84,21 +85,23 @@ class OpenApiContractTest {
 
   private void messages() {
     int port = admin.smtpPort();
-    try (SmtpDialogue smtp = new SmtpDialogue(port)) {
-      smtp.send("EHLO client.test");
-      smtp.send("MAIL FROM:<alice@a.test> SIZE=100");
-      smtp.send("RCPT TO:<bob@b.test> NOTIFY=SUCCESS");
-      assertThat(smtp.data("Subject: Hello\r\n\r\nbody")).startsWith("250");
-      smtp.send("MAIL FROM:<>");
-      smtp.send("RCPT TO:<bob@b.test>");
-      assertThat(smtp.data("X-No-Subject: yes\r\n\r\nbody")).startsWith("250");
+    try (SmtpDialogue smtp = SmtpDialogue.connect(port)) {
+      smtp.reply();
+      smtp.command("EHLO client.test");
+      smtp.command("MAIL FROM:<alice@a.test> SIZE=100");
+      smtp.command("RCPT TO:<bob@b.test> NOTIFY=SUCCESS");
+      assertThat(smtp.data("Subject: Hello\r\n\r\nbody").text()).startsWith("250");
+      smtp.command("MAIL FROM:<>");
+      smtp.command("RCPT TO:<bob@b.test>");
+      assertThat(smtp.data("X-No-Subject: yes\r\n\r\nbody").text()).startsWith("250");
     }
-    SmtpDialogue.sendMail(port, "carol@c.test", List.of("bob@b.test"), "spam", "buy");
-    try (SmtpDialogue cut = new SmtpDialogue(port)) {
-      cut.send("HELO client.test");
-      cut.send("MAIL FROM:<dave@d.test>");
-      cut.send("RCPT TO:<bob@b.test>");
-      cut.send("DATA");
+    Mails.send(port, "carol@c.test", List.of("bob@b.test"), "spam", "buy");
+    try (SmtpDialogue cut = SmtpDialogue.connect(port)) {
+      cut.reply();
+      cut.command("HELO client.test");
+      cut.command("MAIL FROM:<dave@d.test>");
+      cut.command("RCPT TO:<bob@b.test>");
+      cut.command("DATA");
     } // closed mid-data: incomplete
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
@@ -128,16 +131,19 @@ class OpenApiContractTest {
   private void sessions() throws MessagingException {
     SmtpMockServer smtp = admin.runner().smtp();
     sendOverStartTlsWithAuth(smtp.port());
-    try (SmtpDialogue dropped = new SmtpDialogue(smtp.port())) {
-      dropped.send("HELO client.test");
-      dropped.send("MAIL FROM:<a@a.test>");
+    try (SmtpDialogue dropped = SmtpDialogue.connect(smtp.port())) {
+      dropped.reply();
+      dropped.command("HELO client.test");
+      dropped.command("MAIL FROM:<a@a.test>");
       dropped.send("RCPT TO:<drop@b.test>"); // fault: disconnect
+      assertThat(dropped.line()).isNull();
     }
     Scenario dsl =
         Scenario.builder().rule(Rule.when(Event.NOOP).reply("250 2.0.0 from the DSL")).build();
     smtp.scenario(dsl);
-    try (SmtpDialogue stillOpen = new SmtpDialogue(smtp.port())) {
-      assertThat(stillOpen.send("NOOP")).isEqualTo("250 2.0.0 from the DSL");
+    try (SmtpDialogue stillOpen = SmtpDialogue.connect(smtp.port())) {
+      stillOpen.reply();
+      assertThat(stillOpen.command("NOOP").text()).isEqualTo("250 2.0.0 from the DSL");
       JsonNode sessions = get("/api/sessions");
       assertThat(sessions.findValues("tls")).anyMatch(JsonNode::isObject);
       assertThat(sessions.findValues("user")).anyMatch(JsonNode::isTextual);
