@@ -22,7 +22,7 @@ import org.springframework.core.type.AnnotationMetadata;
  * context refreshes).
  */
 final class MailPropertiesFromConnectionDetails implements ImportSelector {
-  static final String PROPERTY_SOURCE = "smtpmockServiceConnection";
+  private static final String PROPERTY_SOURCE = "smtpmockServiceConnection";
 
   private final ListableBeanFactory beans;
   private final ConfigurableEnvironment environment;

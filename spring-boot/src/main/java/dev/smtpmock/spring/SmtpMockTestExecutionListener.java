@@ -76,7 +76,7 @@ final class SmtpMockTestExecutionListener extends AbstractTestExecutionListener 
         testContext.getTestClass(), EnableSmtpMock.class);
   }
 
-  static SmtpMockServer server(TestContext testContext) {
+  private static SmtpMockServer server(TestContext testContext) {
     return testContext
         .getApplicationContext()
         .getBean(SmtpMockContextCustomizer.BEAN_NAME, SmtpMockServer.class);
