@@ -1,11 +1,15 @@
 package dev.smtpmock.testcontainers;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.testcontainers.containers.GenericContainer;
@@ -63,6 +67,14 @@ public class SmtpMockContainer extends GenericContainer<SmtpMockContainer> {
   private final List<Scenario> scenarios = new ArrayList<>();
 
   private String adminToken;
+
+  /**
+   * Uses the image of this module's version, {@code smtpmock/smtpmock:VERSION}, the one {@code mvn
+   * verify} on {@code docker/} builds.
+   */
+  public SmtpMockContainer() {
+    this(moduleImage());
+  }
 
   /**
    * @param dockerImageName the image, e.g. {@code smtpmock/smtpmock:0.1.0-SNAPSHOT}
@@ -162,6 +174,20 @@ public class SmtpMockContainer extends GenericContainer<SmtpMockContainer> {
     }
     this.adminToken = token;
     return withEnv(ADMIN_TOKEN_ENV, token);
+  }
+
+  /** From {@code image.properties}, which the build fills in, so that it follows the version. */
+  private static String moduleImage() {
+    try (InputStream in = SmtpMockContainer.class.getResourceAsStream("image.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("image.properties is missing from smtpmock-testcontainers");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("image");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read image.properties of smtpmock-testcontainers", e);
+    }
   }
 
   private SmtpMockContainer withScenario(

@@ -17,6 +17,13 @@ class SmtpMockContainerTest {
   }
 
   @Test
+  void theNoArgumentConstructorUsesTheImageOfTheModulesVersion() {
+    try (SmtpMockContainer smtp = new SmtpMockContainer()) {
+      assertThat(smtp.getDockerImageName()).isEqualTo(SmtpMockImage.NAME);
+    }
+  }
+
+  @Test
   void refusesAnImageThatIsNotSmtpmock() {
     assertThatThrownBy(() -> new SmtpMockContainer("mailhog/mailhog:latest"))
         .isInstanceOf(IllegalStateException.class)

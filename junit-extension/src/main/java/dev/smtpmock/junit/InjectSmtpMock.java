@@ -12,9 +12,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code @BeforeEach} method runs. A {@code static} field needs {@code lifecycle = PER_CLASS} and
  * is set before any {@code @BeforeAll} method runs.
  *
- * <p>The server still comes from {@link SmtpMock} or a registered {@link SmtpMockExtension}; the
- * annotation registers the extension only so that a field with neither fails loudly instead of
- * staying {@code null}.
+ * <p>The server still comes from {@link SmtpMock} or a registered {@link SmtpMockExtension}, or
+ * from the framework of an annotation marked {@link SuppliesSmtpMock} (such as {@code
+ * EnableSmtpMock}, which sets the field to its Spring context's server); the annotation registers
+ * the extension only so that a field with none of them fails loudly instead of staying {@code
+ * null}.
  */
 @Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -60,6 +60,38 @@ final class Registrations {
     return Optional.ofNullable(scope);
   }
 
+  /**
+   * Whether another framework supplies the server here ({@link SuppliesSmtpMock}).
+   *
+   * @throws ExtensionConfigurationException when a {@code @SmtpMock} asks for a server too
+   */
+  static boolean suppliedElsewhere(ExtensionContext context) {
+    List<ExtensionContext> classes = ContextChain.classContexts(context);
+    Optional<Class<?>> supplied =
+        classes.stream()
+            .<Class<?>>map(ExtensionContext::getRequiredTestClass)
+            .filter(type -> AnnotationSupport.isAnnotated(type, SuppliesSmtpMock.class))
+            .findFirst();
+    if (supplied.isEmpty()) {
+      return false;
+    }
+    boolean smtpMock =
+        context
+                .getTestMethod()
+                .filter(m -> AnnotationSupport.isAnnotated(m, SmtpMock.class))
+                .isPresent()
+            || classes.stream()
+                .anyMatch(
+                    c -> AnnotationSupport.isAnnotated(c.getRequiredTestClass(), SmtpMock.class));
+    if (smtpMock) {
+      throw new ExtensionConfigurationException(
+          supplied.get().getName()
+              + " gets its SmtpMockServer from an annotation marked @SuppliesSmtpMock (such as"
+              + " @EnableSmtpMock), so @SmtpMock would be ignored: keep one of them");
+    }
+    return true;
+  }
+
   private static boolean isRegistration(Field field) {
     return AnnotationSupport.isAnnotated(field, RegisterExtension.class)
         && SmtpMockExtension.class.isAssignableFrom(field.getType());

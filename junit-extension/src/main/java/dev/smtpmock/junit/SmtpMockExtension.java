@@ -178,11 +178,13 @@ public final class SmtpMockExtension
 
   /**
    * A built instance always acts; the one {@code @ExtendWith} made acts unless the test has a
-   * {@code @RegisterExtension SmtpMockExtension}, which then acts alone (see {@link
-   * Registrations}).
+   * {@code @RegisterExtension SmtpMockExtension}, which then acts alone, or another framework
+   * supplies the server (see {@link Registrations}).
    */
   private boolean inCharge(ExtensionContext context) {
-    return programmatic != null || Registrations.programmaticScope(context).isEmpty();
+    return programmatic != null
+        || (Registrations.programmaticScope(context).isEmpty()
+            && !Registrations.suppliedElsewhere(context));
   }
 
   /**
