@@ -17,12 +17,7 @@ final class RcptHandler implements OneStepHandler {
     if (transaction.chunking()) {
       return Replies.RCPT_AFTER_BDAT;
     }
-    Reply refusal = syntaxCheck(session, command, transaction);
-    if (refusal != null) {
-      // refused all the same: after nothing but such RCPTs, DATA gets 554 as in Postfix, not 503
-      transaction.refusedRecipients++;
-    }
-    return refusal;
+    return syntaxCheck(session, command, transaction);
   }
 
   private static Reply syntaxCheck(SessionState session, Command command, Transaction transaction) {
@@ -61,14 +56,9 @@ final class RcptHandler implements OneStepHandler {
   @Override
   public void apply(CommandContext session, Command command, Reply reply) {
     Transaction transaction = session.state().transaction();
-    if (reply == null || transaction == null) {
-      return;
-    }
-    if (reply.isPositive()) {
+    if (reply != null && transaction != null && reply.isPositive()) {
       Address address = command.address;
       transaction.recipients.add(new Recipient(address.address(), address.parameters()));
-    } else {
-      transaction.refusedRecipients++;
     }
   }
 }
