@@ -1,14 +1,25 @@
 package dev.smtpmock.internal.protocol;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The argument of MAIL FROM: or RCPT TO:, split into the address (without angle brackets or source
- * route) and its parameters.
+ * route) and its parameters: {@code given} as written, in order, repeats included, for the checks;
+ * {@code parameters} by upper-case keyword, for the message.
  */
-record Address(String address, Map<String, String> parameters, String rawParameters) {
+record Address(String address, Map<String, String> parameters, List<Parameter> given) {
+
+  /** One parameter as given: its keyword in upper case, its value, and the text as written. */
+  record Parameter(String key, String value, String raw) {
+    /** Whether the keyword was followed by {@code =}, which e.g. {@code NOTIFY=} needs. */
+    boolean hasValue() {
+      return raw.indexOf('=') >= 0;
+    }
+  }
 
   /** Why an argument could not be parsed. */
   enum Problem {
@@ -46,7 +57,12 @@ record Address(String address, Map<String, String> parameters, String rawParamet
     if (colon >= 0) {
       address = address.substring(colon + 1);
     }
-    return new Parsed(new Address(address, parameters(params), params), null);
+    List<Parameter> given = given(params);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (Parameter p : given) {
+      parameters.put(p.key(), p.value());
+    }
+    return new Parsed(new Address(address, parameters, given), null);
   }
 
   private static int closingBracket(String s) {
@@ -66,15 +82,15 @@ record Address(String address, Map<String, String> parameters, String rawParamet
     return -1;
   }
 
-  private static Map<String, String> parameters(String params) {
-    Map<String, String> result = new LinkedHashMap<>();
+  private static List<Parameter> given(String params) {
+    List<Parameter> result = new ArrayList<>();
     if (params.isEmpty()) {
       return result;
     }
     for (String param : params.split(" +")) {
       int eq = param.indexOf('=');
       String key = (eq < 0 ? param : param.substring(0, eq)).toUpperCase(Locale.ROOT);
-      result.put(key, eq < 0 ? "" : param.substring(eq + 1));
+      result.add(new Parameter(key, eq < 0 ? "" : param.substring(eq + 1), param));
     }
     return result;
   }
@@ -86,17 +102,5 @@ record Address(String address, Map<String, String> parameters, String rawParamet
       }
     }
     return true;
-  }
-
-  /** The raw parameter whose keyword is {@code key}, as written, for 555 replies. */
-  String rawParameter(String key) {
-    for (String param : rawParameters.split(" +")) {
-      int eq = param.indexOf('=');
-      String k = eq < 0 ? param : param.substring(0, eq);
-      if (k.equalsIgnoreCase(key)) {
-        return param;
-      }
-    }
-    return key;
   }
 }

@@ -3,8 +3,9 @@ package dev.smtpmock.internal.protocol;
 import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.Reply;
 import dev.smtpmock.scenario.ServerSettings;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /** MAIL FROM: opens a transaction; checks the envelope parameters of SIZE, 8BITMIME, DSN, … */
 final class MailHandler implements OneStepHandler {
@@ -27,8 +28,9 @@ final class MailHandler implements OneStepHandler {
     }
     Address address = parsed.address();
     ServerSettings settings = session.settings();
-    for (Map.Entry<String, String> param : address.parameters().entrySet()) {
-      Reply refusal = checkParameter(settings, address, param.getKey(), param.getValue());
+    Set<String> seen = new HashSet<>();
+    for (Address.Parameter param : address.given()) {
+      Reply refusal = checkParameter(settings, param, !seen.add(param.key()));
       if (refusal != null) {
         return refusal;
       }
@@ -40,8 +42,10 @@ final class MailHandler implements OneStepHandler {
     return null;
   }
 
+  /** Postfix's checks, one parameter at a time in the order given. */
   private static Reply checkParameter(
-      ServerSettings settings, Address address, String key, String value) {
+      ServerSettings settings, Address.Parameter param, boolean repeated) {
+    String key = param.key();
     Extension needed =
         switch (key) {
           case "SIZE" -> Extension.SIZE;
@@ -51,14 +55,18 @@ final class MailHandler implements OneStepHandler {
           case "AUTH" -> Extension.AUTH;
           default -> null;
         };
-    if (needed == null || !settings.advertises(needed)) {
-      return Replies.unsupportedOption(address.rawParameter(key));
+    boolean dsn = needed == Extension.DSN;
+    if (needed == null || !settings.advertises(needed) || (dsn && !param.hasValue())) {
+      return Replies.unsupportedOption(param.raw());
     }
-    if (key.equals("SIZE") && !value.matches("[0-9]{1,18}")) {
+    if (dsn) {
+      return DsnParameters.check(param, repeated);
+    }
+    if (key.equals("SIZE") && !param.value().matches("[0-9]{1,18}")) {
       return Replies.BAD_SIZE;
     }
-    if (key.equals("BODY") && !value.toUpperCase(Locale.ROOT).matches("7BIT|8BITMIME")) {
-      return Replies.unsupportedOption(address.rawParameter(key));
+    if (key.equals("BODY") && !param.value().toUpperCase(Locale.ROOT).matches("7BIT|8BITMIME")) {
+      return Replies.unsupportedOption(param.raw());
     }
     return null;
   }

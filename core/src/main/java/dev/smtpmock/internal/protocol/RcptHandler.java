@@ -3,6 +3,8 @@ package dev.smtpmock.internal.protocol;
 import dev.smtpmock.ReceivedMessage.Recipient;
 import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.Reply;
+import java.util.HashSet;
+import java.util.Set;
 
 /** RCPT TO: adds a recipient to the transaction. */
 final class RcptHandler implements OneStepHandler {
@@ -33,9 +35,15 @@ final class RcptHandler implements OneStepHandler {
     }
     Address address = parsed.address();
     boolean dsn = session.settings().advertises(Extension.DSN);
-    for (String key : address.parameters().keySet()) {
-      if (!dsn || !(key.equals("NOTIFY") || key.equals("ORCPT"))) {
-        return Replies.unsupportedOption(address.rawParameter(key));
+    Set<String> seen = new HashSet<>();
+    for (Address.Parameter param : address.given()) {
+      boolean known = param.key().equals("NOTIFY") || param.key().equals("ORCPT");
+      if (!dsn || !known || !param.hasValue()) {
+        return Replies.unsupportedOption(param.raw());
+      }
+      Reply refusal = DsnParameters.check(param, !seen.add(param.key()));
+      if (refusal != null) {
+        return refusal;
       }
     }
     if (!address.isAscii() && !transaction.smtputf8) {

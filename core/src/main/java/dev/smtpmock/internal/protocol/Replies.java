@@ -59,6 +59,12 @@ public final class Replies {
   public static final Reply AUTH_CANNOT_DECODE = Reply.of(501, "5.5.2", "Cannot decode response");
   public static final Reply BAD_SIZE = Reply.of(501, "5.5.4", "Bad message size syntax");
   public static final Reply BDAT_SYNTAX = Reply.of(501, "5.5.4", "Syntax: BDAT count [LAST]");
+  // The DSN parameters' replies, recorded from Postfix 3.7.11's smtpd (MAIL's lack "Error:").
+  public static final Reply BAD_RET = Reply.of(501, "5.5.4", "Bad RET parameter syntax");
+  public static final Reply BAD_ENVID = Reply.of(501, "5.5.4", "Bad ENVID parameter syntax");
+  public static final Reply BAD_NOTIFY =
+      Reply.of(501, "5.5.4", "Error: Bad NOTIFY parameter syntax");
+  public static final Reply BAD_ORCPT = Reply.of(501, "5.5.4", "Error: Bad ORCPT parameter syntax");
   public static final Reply NON_ASCII_ADDRESS =
       Reply.of(553, "5.6.7", "Non-ASCII addresses are not permitted");
 
