@@ -24,11 +24,14 @@ record Address(String address, Map<String, String> parameters, List<Parameter> g
   /** Why an argument could not be parsed. */
   enum Problem {
     MISSING,
-    UNBALANCED
+    /** Unbalanced angle brackets, or words an unquoted space separates. */
+    MALFORMED
   }
 
   /** A parse result: an address or a problem. */
   record Parsed(Address address, Problem problem) {}
+
+  private static final String SPECIALS = "@.:,;<>()[]";
 
   /** Parses what follows {@code FROM:} or {@code TO:}. */
   static Parsed parse(String text) {
@@ -41,16 +44,19 @@ record Address(String address, Map<String, String> parameters, List<Parameter> g
     if (rest.startsWith("<")) {
       int close = closingBracket(rest);
       if (close < 0) {
-        return new Parsed(null, Problem.UNBALANCED);
+        return new Parsed(null, Problem.MALFORMED);
       }
       address = rest.substring(1, close);
       params = rest.substring(close + 1).strip();
+      if (hasSpaceBetweenWords(address)) {
+        return new Parsed(null, Problem.MALFORMED);
+      }
     } else {
       int space = rest.indexOf(' ');
       address = space < 0 ? rest : rest.substring(0, space);
       params = space < 0 ? "" : rest.substring(space + 1).strip();
       if (address.indexOf('<') >= 0 || address.indexOf('>') >= 0) {
-        return new Parsed(null, Problem.UNBALANCED);
+        return new Parsed(null, Problem.MALFORMED);
       }
     }
     int colon = address.startsWith("@") ? address.indexOf(':') : -1;
@@ -63,6 +69,44 @@ record Address(String address, Map<String, String> parameters, List<Parameter> g
       parameters.put(p.key(), p.value());
     }
     return new Parsed(new Address(address, parameters, given), null);
+  }
+
+  /**
+   * Whether an unquoted space or tab separates two words, as in {@code a b@x.test}: Postfix's RFC
+   * 822 parser then finds two addresses and refuses them. Space next to a special such as {@code @}
+   * is allowed, as RFC 822 allows it ({@code a @x.test}); quoted and backslash-escaped spaces are
+   * part of their word.
+   */
+  static boolean hasSpaceBetweenWords(String text) {
+    boolean quoted = false;
+    boolean inWord = false;
+    boolean spaceAfterWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (c == ' ' || c == '\t') {
+        spaceAfterWord |= inWord;
+        inWord = false;
+      } else if (SPECIALS.indexOf(c) >= 0) {
+        inWord = false;
+        spaceAfterWord = false;
+      } else if (spaceAfterWord) {
+        return true;
+      } else {
+        inWord = true;
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int closingBracket(String s) {

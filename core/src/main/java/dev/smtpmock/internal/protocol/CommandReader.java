@@ -36,7 +36,7 @@ final class CommandReader implements CommandContext.ByteReader {
     map.put(Verb.AUTH, new AuthHandler());
     map.put(Verb.RSET, SimpleHandlers.RSET);
     map.put(Verb.NOOP, SimpleHandlers.NOOP);
-    map.put(Verb.VRFY, SimpleHandlers.VRFY);
+    map.put(Verb.VRFY, new VrfyHandler());
     map.put(Verb.EXPN, SimpleHandlers.NOT_RECOGNIZED);
     map.put(Verb.HELP, SimpleHandlers.NOT_RECOGNIZED);
     map.put(Verb.QUIT, SimpleHandlers.QUIT);

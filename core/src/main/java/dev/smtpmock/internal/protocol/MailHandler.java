@@ -23,7 +23,7 @@ final class MailHandler implements OneStepHandler {
     if (parsed.problem() == Address.Problem.MISSING) {
       return Replies.MAIL_SYNTAX;
     }
-    if (parsed.problem() == Address.Problem.UNBALANCED) {
+    if (parsed.problem() == Address.Problem.MALFORMED) {
       return Replies.BAD_SENDER;
     }
     Address address = parsed.address();

@@ -30,7 +30,7 @@ final class RcptHandler implements OneStepHandler {
     if (parsed.problem() == Address.Problem.MISSING) {
       return Replies.RCPT_SYNTAX;
     }
-    if (parsed.problem() == Address.Problem.UNBALANCED || parsed.address().address().isEmpty()) {
+    if (parsed.problem() == Address.Problem.MALFORMED || parsed.address().address().isEmpty()) {
       return Replies.BAD_RECIPIENT;
     }
     Address address = parsed.address();
