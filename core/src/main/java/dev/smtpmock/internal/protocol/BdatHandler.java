@@ -133,6 +133,9 @@ final class BdatHandler implements CommandHandler {
     }
 
     private Reply check() {
+      if (session.state().serviceRefused()) {
+        return Replies.NO_SERVICE;
+      }
       if (!session.state().settings().advertises(Extension.CHUNKING)) {
         return Replies.NOT_IMPLEMENTED;
       }

@@ -23,6 +23,8 @@ public final class Replies {
   public static final Reply MAIL_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: MAIL after BDAT");
   public static final Reply RCPT_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: RCPT after BDAT");
   public static final Reply DATA_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: DATA after BDAT");
+  // SPEC 3's text for every command after a 554 greeting (RFC 5321 section 3.1)
+  public static final Reply NO_SERVICE = Reply.of(503, "5.5.1", "Error: no SMTP service");
   public static final Reply NO_VALID_RECIPIENTS =
       Reply.of(554, "5.5.1", "Error: no valid recipients");
   public static final Reply START_DATA = Reply.of(354, null, "End data with <CR><LF>.<CR><LF>");

@@ -16,6 +16,7 @@ final class SessionState {
   private boolean tls;
   private String user;
   private Transaction transaction;
+  private boolean serviceRefused;
 
   /** {@code transactionEnded} runs whenever a transaction ends or a MAIL fails to open one. */
   SessionState(ServerSettings settings, Runnable transactionEnded) {
@@ -38,6 +39,15 @@ final class SessionState {
 
   Transaction transaction() {
     return transaction;
+  }
+
+  /** The greeting was 554: every command but QUIT gets 503 from now on. */
+  void refuseService() {
+    serviceRefused = true;
+  }
+
+  boolean serviceRefused() {
+    return serviceRefused;
   }
 
   void authenticated(String user) {

@@ -1,9 +1,7 @@
 package dev.smtpmock.internal.protocol;
 
 import dev.smtpmock.SmtpSession.End;
-import dev.smtpmock.internal.rules.Occurrence;
 import dev.smtpmock.internal.store.Transcript;
-import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.ServerSettings;
 import java.util.concurrent.ScheduledFuture;
@@ -80,11 +78,7 @@ public final class SmtpConnection implements ActionExecutor.Connection {
 
   private void greet() {
     busy = false;
-    Occurrence connect = session.state().occurrence(Event.CONNECT, null, null, null);
-    session
-        .door()
-        .enter(
-            connect, () -> Replies.greeting(settings.hostname(), settings.greeting()), reply -> {});
+    Greeting.enter(session);
     drain();
   }
 
