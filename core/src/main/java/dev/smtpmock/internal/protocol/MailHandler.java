@@ -13,8 +13,12 @@ final class MailHandler implements OneStepHandler {
 
   @Override
   public Reply check(SessionState session, Command command) {
+    // Postfix's order: nested before chunking
     if (session.transaction() != null) {
-      return session.transaction().chunking() ? Replies.MAIL_AFTER_BDAT : Replies.NESTED_MAIL;
+      return Replies.NESTED_MAIL;
+    }
+    if (session.chunking()) {
+      return Replies.MAIL_AFTER_BDAT;
     }
     if (!command.argument.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Replies.MAIL_SYNTAX;

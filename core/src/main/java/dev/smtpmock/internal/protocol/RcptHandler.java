@@ -16,7 +16,7 @@ final class RcptHandler implements OneStepHandler {
     if (transaction == null) {
       return Replies.NEED_MAIL;
     }
-    if (transaction.chunking()) {
+    if (session.chunking()) {
       return Replies.RCPT_AFTER_BDAT;
     }
     return syntaxCheck(session, command, transaction);

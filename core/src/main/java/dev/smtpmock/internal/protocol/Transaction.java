@@ -36,12 +36,12 @@ final class Transaction {
     return transaction.recipients.isEmpty() ? Replies.NO_VALID_RECIPIENTS : null;
   }
 
-  /**
-   * True once a BDAT chunk came: the message is under way, and MAIL, RCPT and DATA are out of
-   * sequence until its last chunk (RFC 3030 section 2).
-   */
-  boolean chunking() {
-    return chunks != null;
+  /** A chunk was refused: what came so far is dropped, and no after-bytes rule watches any more. */
+  void dropChunks() {
+    chunks = null;
+    chunkBytes = 0;
+    chunksOverLimit = false;
+    watch = null;
   }
 
   Transaction(String sender, Map<String, String> senderParameters, boolean smtputf8) {
