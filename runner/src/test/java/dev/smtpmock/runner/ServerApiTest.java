@@ -177,6 +177,23 @@ class ServerApiTest {
   }
 
   @Test
+  void aSessionOpenDuringTheResetStaysListedWithItsLaterLines() {
+    try (SmtpDialogue open = new SmtpDialogue(admin.smtpPort())) {
+      open.send("EHLO before.test");
+
+      assertThat(admin.send("POST", "/api/reset", null).statusCode()).isEqualTo(204);
+      open.send("NOOP");
+
+      JsonNode sessions = AdminClient.json(admin.get("/api/sessions"));
+      assertThat(sessions).hasSize(1);
+      assertThat(sessions.get(0).get("id").asText()).isEqualTo("S000001");
+      assertThat(sessions.get(0).get("lines"))
+          .extracting(line -> line.get("text").asText())
+          .containsExactly("NOOP", "250 2.0.0 Ok");
+    }
+  }
+
+  @Test
   void statsCountMessagesConnectionsAndRuleFirings() {
     SmtpDialogue.sendMail(
         admin.smtpPort(), "a@a.test", List.of("b@b.test", "c@c.test", "d@d.test"), "s", "x");

@@ -138,6 +138,10 @@ public final class SmtpConnection implements ActionExecutor.Connection {
     context.closed(this);
   }
 
+  Transcript transcript() {
+    return transcript;
+  }
+
   /** The server is stopping. */
   public synchronized void serverStopping() {
     transcript.end(End.SERVER_STOPPED);
