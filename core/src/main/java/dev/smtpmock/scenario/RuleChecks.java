@@ -88,8 +88,14 @@ final class RuleChecks {
     if (rule.fault() != null && rule.then() != null) {
       problems.add(new Problem("then", "then follows a reply, and a fault writes none"));
     }
-    if (rule.fault() == Fault.TLS_FAILURE && !rule.events().equals(Set.of(Event.STARTTLS))) {
-      problems.add(new Problem("fault", "tls-failure is a fault of when: starttls alone"));
+    if (rule.fault() == Fault.TLS_FAILURE
+        && !rule.events().equals(Set.of(Event.STARTTLS))
+        && !rule.events().equals(Set.of(Event.CONNECT))) {
+      problems.add(
+          new Problem(
+              "fault",
+              "tls-failure is a fault of when: starttls alone, or of when: connect alone on an"
+                  + " implicit-TLS server"));
     }
   }
 

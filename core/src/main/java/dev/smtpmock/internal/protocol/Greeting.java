@@ -1,10 +1,19 @@
 package dev.smtpmock.internal.protocol;
 
+import dev.smtpmock.internal.rules.Occurrence;
 import dev.smtpmock.scenario.Event;
 
 /** The connect occurrence and its reply, the greeting. */
 final class Greeting {
   private Greeting() {}
+
+  /**
+   * Implicit TLS, when the TCP connection is accepted: true when a connect rule with fault
+   * tls-failure fired, so that no handshake is to start (SPEC 2.6).
+   */
+  static boolean failsTlsAtAccept(CommandContext session) {
+    return session.door().enterAtAccept(connect(session.state()));
+  }
 
   /**
    * The connect occurrence; the default greets. A 554 greeting, a rule's or the default's, refuses
@@ -16,12 +25,16 @@ final class Greeting {
     session
         .door()
         .enter(
-            state.occurrence(Event.CONNECT, null, null, null),
+            connect(state),
             () -> Replies.greeting(settings.hostname(), settings.greeting()),
             reply -> {
               if (reply != null && reply.code() == 554) {
                 state.refuseService();
               }
             });
+  }
+
+  private static Occurrence connect(SessionState state) {
+    return state.occurrence(Event.CONNECT, null, null, null);
   }
 }

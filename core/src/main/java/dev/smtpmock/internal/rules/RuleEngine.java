@@ -1,6 +1,7 @@
 package dev.smtpmock.internal.rules;
 
 import dev.smtpmock.scenario.Event;
+import dev.smtpmock.scenario.Fault;
 import dev.smtpmock.scenario.Rule;
 import dev.smtpmock.scenario.Scope;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ public final class RuleEngine {
   private final int[][] listeners;
   // Indices of the after-bytes rules by threshold; the sort is stable, so ties keep source order.
   private final int[] afterBytesOrder;
+  // The connect rules with fault tls-failure: on an implicit-TLS server they are evaluated at
+  // accept, before the handshake, and the connect listeners above leave them out (SPEC 2.6).
+  private final int[] acceptListeners;
 
   public RuleEngine(List<Rule> rules, long seed) {
     this(rules, seed, System::nanoTime);
@@ -56,14 +60,23 @@ public final class RuleEngine {
             .sorted(Comparator.comparingLong(i -> this.rules.get(i).afterBytes()))
             .mapToInt(Integer::intValue)
             .toArray();
+    this.acceptListeners =
+        IntStream.range(0, this.rules.size())
+            .filter(i -> failsTlsAtAccept(this.rules.get(i)))
+            .toArray();
     this.listeners = new int[Event.values().length][];
     for (Event event : Event.values()) {
       listeners[event.ordinal()] =
           IntStream.range(0, this.rules.size())
               .filter(i -> this.rules.get(i).afterBytes() == null)
               .filter(i -> Matchers.listens(this.rules.get(i), event))
+              .filter(i -> event != Event.CONNECT || !failsTlsAtAccept(this.rules.get(i)))
               .toArray();
     }
+  }
+
+  private static boolean failsTlsAtAccept(Rule rule) {
+    return rule.fault() == Fault.TLS_FAILURE && rule.events().contains(Event.CONNECT);
   }
 
   /** The state of one connection, numbered 1, 2, … server-wide in accept order. */
@@ -107,6 +120,10 @@ public final class RuleEngine {
 
   int[] listeners(Event event) {
     return listeners[event.ordinal()];
+  }
+
+  int[] acceptListeners() {
+    return acceptListeners;
   }
 
   int[] afterBytesOrder() {
