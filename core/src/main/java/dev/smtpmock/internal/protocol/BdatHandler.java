@@ -136,8 +136,8 @@ final class BdatHandler implements CommandHandler {
     }
 
     /**
-     * The checks no rule sees (SPEC 2.3); a chunk refused for its sequence makes the later ones
-     * discarded, and the last of those ends the transaction, as in Postfix.
+     * The checks no rule sees (SPEC 2.3). As in Postfix, a chunk refused for its sequence makes the
+     * later ones discarded, and a last chunk, refused or discarded, ends the transaction.
      */
     private Reply check() {
       SessionState state = session.state();
@@ -154,7 +154,9 @@ final class BdatHandler implements CommandHandler {
         return Replies.chunkDiscarded(size);
       }
       Reply refusal = Transaction.readyForData(state.transaction());
-      if (refusal != null && !last) {
+      if (refusal != null && last) {
+        state.endTransaction();
+      } else if (refusal != null) {
         state.refuseChunks();
       }
       return refusal;

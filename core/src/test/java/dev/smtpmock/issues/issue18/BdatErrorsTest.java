@@ -59,6 +59,17 @@ class BdatErrorsTest {
   }
 
   @Test
+  void aLastChunkRefusedForItsSequenceEndsTheTransaction() {
+    try (SmtpMockServer smtp = SmtpMockServer.start();
+        Dialogue d = Dialogue.connect(smtp)) {
+      d.reply();
+      d.send("MAIL FROM:<a@x.test>").expect("250 2.1.0 Ok");
+      d.send("BDAT 1 LAST").sendRaw("x").expect("554 5.5.1 Error: no valid recipients");
+      d.send("RCPT TO:<b@y.test>").expect("503 5.5.1 Error: need MAIL command");
+    }
+  }
+
+  @Test
   void pipelinedChunksAfterAChunkARuleRefusedGet551() {
     try (SmtpMockServer smtp =
             serve("rules: [{when: bdat, nth: 1, reply: 452 4.3.1 Insufficient system storage}]");
