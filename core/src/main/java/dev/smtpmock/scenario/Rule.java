@@ -96,6 +96,16 @@ public final class Rule {
     return action instanceof Action.Raw raw ? raw.bytes() : null;
   }
 
+  /**
+   * True for {@code fault: tls-failure} on {@code connect}: on an implicit-TLS server such a rule
+   * is evaluated when the connection is accepted, before the handshake it breaks (SPEC 2.6).
+   */
+  public boolean failsTlsAtAccept() {
+    return action instanceof Action.Strike strike
+        && strike.fault() == Fault.TLS_FAILURE
+        && matching.on(Event.CONNECT);
+  }
+
   /** Where the rule was written, or null for a rule made in Java. */
   public Location location() {
     return location;

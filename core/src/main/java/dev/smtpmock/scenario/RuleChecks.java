@@ -83,8 +83,14 @@ final class RuleChecks {
     if (action.fault() != null && action.then() != null) {
       problems.add(new Problem("then", "then follows a reply, and a fault writes none"));
     }
-    if (action.fault() == Fault.TLS_FAILURE && !matching.events().equals(Set.of(Event.STARTTLS))) {
-      problems.add(new Problem("fault", "tls-failure is a fault of when: starttls alone"));
+    if (action.fault() == Fault.TLS_FAILURE
+        && !matching.events().equals(Set.of(Event.STARTTLS))
+        && !matching.events().equals(Set.of(Event.CONNECT))) {
+      problems.add(
+          new Problem(
+              "fault",
+              "tls-failure is a fault of when: starttls alone, or of when: connect alone on an"
+                  + " implicit-TLS server"));
     }
   }
 

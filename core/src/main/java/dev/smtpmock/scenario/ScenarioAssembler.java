@@ -35,7 +35,9 @@ final class ScenarioAssembler {
       merged.addAll(base.rules());
       problems.addAll(base.warnings());
     }
+    ServerSettings mergedServer = base == null ? server : server.mergedOver(base.server());
     duplicateNames(merged, rules.size(), sourceMap, problems);
+    tlsFailureOnConnect(rules, mergedServer, sourceMap, problems);
     for (Rule rule : rules) {
       for (RuleChecks.Problem p : RuleChecks.warnings(rule)) {
         problems.add(
@@ -48,11 +50,7 @@ final class ScenarioAssembler {
       throw new InvalidScenarioException(sorted);
     }
     return Scenario.create(
-        name != null ? name : DEFAULT_NAME,
-        description,
-        base == null ? server : server.mergedOver(base.server()),
-        merged,
-        sorted);
+        name != null ? name : DEFAULT_NAME, description, mergedServer, merged, sorted);
   }
 
   private static Scenario base(
@@ -99,6 +97,25 @@ final class ScenarioAssembler {
                       ? " (" + merged.get(other).location() + ")"
                       : "")
                   + " has it too"));
+    }
+  }
+
+  /** A plaintext listener has no handshake at connect for tls-failure to break (SPEC 2.6). */
+  private static void tlsFailureOnConnect(
+      List<Rule> own, ServerSettings server, SourceMap sourceMap, List<ScenarioProblem> problems) {
+    if (server.tls().implicit()) {
+      return;
+    }
+    for (Rule rule : own) {
+      if (rule.failsTlsAtAccept()) {
+        problems.add(
+            sourceMap.atRule(
+                rule,
+                "fault",
+                ScenarioProblem.Severity.ERROR,
+                "tls-failure on connect needs tls.implicit: true: a plaintext listener has no"
+                    + " handshake at connect"));
+      }
     }
   }
 

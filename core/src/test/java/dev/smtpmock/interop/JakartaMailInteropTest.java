@@ -119,6 +119,19 @@ class JakartaMailInteropTest {
     }
   }
 
+  @Test
+  void aTlsFailureAtConnectFailsTheImplicitHandshakeAndARetryDelivers() throws Exception {
+    try (SmtpMockServer smtp =
+        serve(
+            "server: {tls: {implicit: true}}\n"
+                + "rules: [{when: connect, per: server, nth: 1, fault: tls-failure}]")) {
+      assertThatThrownBy(() -> send("smtps", properties("smtps", smtp), null, null))
+          .isInstanceOf(MessagingException.class);
+      send("smtps", properties("smtps", smtp), null, null);
+      assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"expired", "wrong-host", "untrusted"})
   void aBadCertificateFailsTheHandshake(String certificate) {

@@ -29,7 +29,8 @@ class RuleBuilderChecksTest {
                     .build())
         .hasMessage(
             "then follows a reply, and a fault writes none; tls-failure is a fault of when:"
-                + " starttls alone; after-bytes needs when: message alone");
+                + " starttls alone, or of when: connect alone on an implicit-TLS server;"
+                + " after-bytes needs when: message alone");
   }
 
   @Test

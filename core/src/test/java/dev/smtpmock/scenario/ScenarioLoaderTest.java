@@ -418,7 +418,8 @@ class ScenarioLoaderTest {
         Arguments.of(
             "tls-failure on rcpt",
             "when: rcpt\n    fault: tls-failure",
-            "3:5: error: tls-failure is a fault of when: starttls alone"),
+            "3:5: error: tls-failure is a fault of when: starttls alone, or of when: connect alone"
+                + " on an implicit-TLS server"),
         Arguments.of(
             "per transaction on helo",
             "when: [helo, mail]\n    per: transaction\n    reply: 250 Ok",

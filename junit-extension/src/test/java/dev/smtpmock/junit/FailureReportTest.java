@@ -9,7 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -71,6 +76,49 @@ class FailureReportTest {
         .singleElement()
         .asString()
         .contains("no SMTP session was opened");
+  }
+
+  @Test
+  void underPerClassTheTranscriptKeepsASessionOpenAcrossTheReset() {
+    EngineExecutionResults results = TestKit.run(OpenAcrossResetSample.class);
+
+    results.testEvents().assertStatistics(s -> s.failed(1).succeeded(1));
+    assertThat(TestKit.reported(results, "smtpmock.transcript"))
+        .singleElement()
+        .asString()
+        .contains("1 session(s)")
+        .contains("C: MAIL FROM:<across@reset.test>")
+        .contains("S: 250 2.1.0 Ok")
+        .doesNotContain("opened.test");
+  }
+
+  /** The first test opens a session, the second goes on with it after the reset and fails. */
+  @TestKitSample
+  @SmtpMock(lifecycle = SmtpMock.Lifecycle.PER_CLASS)
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class OpenAcrossResetSample {
+    private SmtpDialogue client;
+
+    @Test
+    @Order(1)
+    void opens(SmtpMockServer smtp) {
+      client = SmtpDialogue.connect(smtp.port());
+      client.reply();
+      client.command("EHLO opened.test");
+    }
+
+    @Test
+    @Order(2)
+    void failsAfterTheReset() {
+      client.command("MAIL FROM:<across@reset.test>");
+      throw new AssertionError("fails on purpose");
+    }
+
+    @AfterAll
+    void close() {
+      client.close();
+    }
   }
 
   @TestKitSample

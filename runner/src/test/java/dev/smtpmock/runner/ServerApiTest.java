@@ -178,6 +178,24 @@ class ServerApiTest {
   }
 
   @Test
+  void aSessionOpenDuringTheResetStaysListedWithItsLaterLines() {
+    try (SmtpDialogue open = SmtpDialogue.connect(admin.smtpPort())) {
+      open.reply();
+      open.command("EHLO before.test");
+
+      assertThat(admin.send("POST", "/api/reset", null).statusCode()).isEqualTo(204);
+      open.command("NOOP");
+
+      JsonNode sessions = AdminClient.json(admin.get("/api/sessions"));
+      assertThat(sessions).hasSize(1);
+      assertThat(sessions.get(0).get("id").asText()).isEqualTo("S000001");
+      assertThat(sessions.get(0).get("lines"))
+          .extracting(line -> line.get("text").asText())
+          .containsExactly("NOOP", "250 2.0.0 Ok");
+    }
+  }
+
+  @Test
   void statsCountMessagesConnectionsAndRuleFirings() {
     Mails.send(admin.smtpPort(), "a@a.test", List.of("b@b.test", "c@c.test", "d@d.test"), "s", "x");
     admin.runner().smtp().awaitMessages(1, Duration.ofSeconds(5));

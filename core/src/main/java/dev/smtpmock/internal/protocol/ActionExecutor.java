@@ -4,6 +4,7 @@ import dev.smtpmock.SmtpSession.RuleRef;
 import dev.smtpmock.internal.rules.Occurrence;
 import dev.smtpmock.internal.store.Transcript;
 import dev.smtpmock.scenario.Action;
+import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Fault;
 import dev.smtpmock.scenario.Reply;
 import dev.smtpmock.scenario.Then;
@@ -100,7 +101,7 @@ final class ActionExecutor {
       Supplier<Reply> builtIn,
       Consumer<Reply> effect) {
     if (action instanceof Action.Strike strike) {
-      strike(strike.fault(), rule);
+      strike(strike.fault(), rule, occurrence.event());
     } else if (action instanceof Action.Raw raw) {
       byte[] bytes = fill(raw.bytes(), occurrence).getBytes(StandardCharsets.ISO_8859_1);
       send(bytes, rule, raw.drip(), () -> after(null, raw.then(), effect));
@@ -174,8 +175,9 @@ final class ActionExecutor {
     }
   }
 
-  private void strike(Fault fault, RuleRef rule) {
-    if (fault == Fault.TLS_FAILURE) {
+  private void strike(Fault fault, RuleRef rule, Event event) {
+    // on STARTTLS the handshake is announced first; at an implicit-TLS connect nothing is written
+    if (fault == Fault.TLS_FAILURE && event == Event.STARTTLS) {
       writer.builtIn(Replies.READY_FOR_TLS, rule);
     }
     String name = fault.name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,23 +1,37 @@
 package dev.smtpmock.internal.protocol;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The argument of MAIL FROM: or RCPT TO:, split into the address (without angle brackets or source
- * route) and its parameters.
+ * route) and its parameters: {@code given} as written, in order, repeats included, for the checks;
+ * {@code parameters} by upper-case keyword, for the message.
  */
-record Address(String address, Map<String, String> parameters, String rawParameters) {
+record Address(String address, Map<String, String> parameters, List<Parameter> given) {
+
+  /** One parameter as given: its keyword in upper case, its value, and the text as written. */
+  record Parameter(String key, String value, String raw) {
+    /** Whether the keyword was followed by {@code =}, which e.g. {@code NOTIFY=} needs. */
+    boolean hasValue() {
+      return raw.indexOf('=') >= 0;
+    }
+  }
 
   /** Why an argument could not be parsed. */
   enum Problem {
     MISSING,
-    UNBALANCED
+    /** Unbalanced angle brackets, or words an unquoted space separates. */
+    MALFORMED
   }
 
   /** A parse result: an address or a problem. */
   record Parsed(Address address, Problem problem) {}
+
+  private static final String SPECIALS = "@.:,;<>()[]";
 
   /** Parses what follows {@code FROM:} or {@code TO:}. */
   static Parsed parse(String text) {
@@ -30,23 +44,69 @@ record Address(String address, Map<String, String> parameters, String rawParamet
     if (rest.startsWith("<")) {
       int close = closingBracket(rest);
       if (close < 0) {
-        return new Parsed(null, Problem.UNBALANCED);
+        return new Parsed(null, Problem.MALFORMED);
       }
       address = rest.substring(1, close);
       params = rest.substring(close + 1).strip();
+      if (hasSpaceBetweenWords(address)) {
+        return new Parsed(null, Problem.MALFORMED);
+      }
     } else {
       int space = rest.indexOf(' ');
       address = space < 0 ? rest : rest.substring(0, space);
       params = space < 0 ? "" : rest.substring(space + 1).strip();
       if (address.indexOf('<') >= 0 || address.indexOf('>') >= 0) {
-        return new Parsed(null, Problem.UNBALANCED);
+        return new Parsed(null, Problem.MALFORMED);
       }
     }
     int colon = address.startsWith("@") ? address.indexOf(':') : -1;
     if (colon >= 0) {
       address = address.substring(colon + 1);
     }
-    return new Parsed(new Address(address, parameters(params), params), null);
+    List<Parameter> given = given(params);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (Parameter p : given) {
+      parameters.put(p.key(), p.value());
+    }
+    return new Parsed(new Address(address, parameters, given), null);
+  }
+
+  /**
+   * Whether an unquoted space or tab separates two words, as in {@code a b@x.test}: Postfix's RFC
+   * 822 parser then finds two addresses and refuses them. Space next to a special such as {@code @}
+   * is allowed, as RFC 822 allows it ({@code a @x.test}); quoted and backslash-escaped spaces are
+   * part of their word.
+   */
+  static boolean hasSpaceBetweenWords(String text) {
+    boolean quoted = false;
+    boolean inWord = false;
+    boolean spaceAfterWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (c == ' ' || c == '\t') {
+        spaceAfterWord |= inWord;
+        inWord = false;
+      } else if (SPECIALS.indexOf(c) >= 0) {
+        inWord = false;
+        spaceAfterWord = false;
+      } else if (spaceAfterWord) {
+        return true;
+      } else {
+        inWord = true;
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int closingBracket(String s) {
@@ -66,15 +126,15 @@ record Address(String address, Map<String, String> parameters, String rawParamet
     return -1;
   }
 
-  private static Map<String, String> parameters(String params) {
-    Map<String, String> result = new LinkedHashMap<>();
+  private static List<Parameter> given(String params) {
+    List<Parameter> result = new ArrayList<>();
     if (params.isEmpty()) {
       return result;
     }
     for (String param : params.split(" +")) {
       int eq = param.indexOf('=');
       String key = (eq < 0 ? param : param.substring(0, eq)).toUpperCase(Locale.ROOT);
-      result.put(key, eq < 0 ? "" : param.substring(eq + 1));
+      result.add(new Parameter(key, eq < 0 ? "" : param.substring(eq + 1), param));
     }
     return result;
   }
@@ -86,17 +146,5 @@ record Address(String address, Map<String, String> parameters, String rawParamet
       }
     }
     return true;
-  }
-
-  /** The raw parameter whose keyword is {@code key}, as written, for 555 replies. */
-  String rawParameter(String key) {
-    for (String param : rawParameters.split(" +")) {
-      int eq = param.indexOf('=');
-      String k = eq < 0 ? param : param.substring(0, eq);
-      if (k.equalsIgnoreCase(key)) {
-        return param;
-      }
-    }
-    return key;
   }
 }

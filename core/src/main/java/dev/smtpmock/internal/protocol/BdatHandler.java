@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * BDAT (RFC 3030): reads each chunk's bytes whatever the reply will be, then answers the chunk. A
- * non-2xx reply to a chunk drops the transaction, so chunks still in the pipeline are read and
- * answered {@code 503} (SPEC 2.5).
+ * non-2xx reply to a chunk drops the transaction's data, and the chunks after it, those still in
+ * the pipeline included, are read and answered {@code 551} up to the last (SPEC 2.5 and 3). A bad
+ * size leaves the chunk's end unknown: {@code 521}, and the server closes.
  */
 final class BdatHandler implements CommandHandler {
   private static final Pattern SYNTAX =
@@ -22,6 +23,7 @@ final class BdatHandler implements CommandHandler {
     Matcher m = SYNTAX.matcher(command.argument);
     if (!m.matches()) {
       session.reply(Replies.BDAT_SYNTAX);
+      session.close();
       return;
     }
     Chunk chunk = new Chunk(session, command, Long.parseLong(m.group(1)), m.group(2) != null);
@@ -91,6 +93,7 @@ final class BdatHandler implements CommandHandler {
       Transaction t = session.state().transaction();
       boolean ok =
           session.state().settings().advertises(Extension.CHUNKING)
+              && !session.state().chunksRefused()
               && t != null
               && !t.recipients.isEmpty();
       return ok ? t : null;
@@ -104,12 +107,12 @@ final class BdatHandler implements CommandHandler {
         session.reply(refusal);
         return;
       }
-      Transaction t = session.state().transaction();
+      SessionState state = session.state();
+      Transaction t = state.transaction();
       if (t.chunks == null) {
         t.chunks = new ByteArrayOutputStream();
       }
-      Occurrence occurrence =
-          session.state().occurrence(Event.BDAT, command.argument, command.line, null);
+      Occurrence occurrence = state.occurrence(Event.BDAT, command.argument, command.line, null);
       if (last) {
         session.door().dataEnded(t.watch);
         PendingMessage message =
@@ -127,16 +130,36 @@ final class BdatHandler implements CommandHandler {
               () -> Replies.chunkReceived(size),
               reply -> {
                 if (reply != null && !reply.isPositive()) {
-                  session.state().endTransaction();
+                  state.refuseChunks();
                 }
               });
     }
 
+    /**
+     * The checks no rule sees (SPEC 2.3). As in Postfix, a chunk refused for its sequence makes the
+     * later ones discarded, and a last chunk, refused or discarded, ends the transaction.
+     */
     private Reply check() {
-      if (!session.state().settings().advertises(Extension.CHUNKING)) {
+      SessionState state = session.state();
+      if (state.serviceRefused()) {
+        return Replies.NO_SERVICE;
+      }
+      if (!state.settings().advertises(Extension.CHUNKING)) {
         return Replies.NOT_IMPLEMENTED;
       }
-      return Transaction.readyForData(session.state().transaction());
+      if (state.chunksRefused()) {
+        if (last) {
+          state.endTransaction();
+        }
+        return Replies.chunkDiscarded(size);
+      }
+      Reply refusal = Transaction.readyForData(state.transaction());
+      if (refusal != null && last) {
+        state.endTransaction();
+      } else if (refusal != null) {
+        state.refuseChunks();
+      }
+      return refusal;
     }
   }
 }

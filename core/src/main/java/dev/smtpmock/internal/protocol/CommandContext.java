@@ -51,4 +51,7 @@ interface CommandContext {
 
   /** QUIT was answered 221: the session ends. */
   void quit();
+
+  /** The input cannot be read on: the server closes once what is owed is written (FIN). */
+  void close();
 }

@@ -15,6 +15,15 @@ import java.util.Map;
  */
 final class CommandReader implements CommandContext.ByteReader {
   private static final Map<Verb, CommandHandler> HANDLERS = handlers();
+  private static final CommandHandler UNKNOWN =
+      new NoService(
+          (command, session) ->
+              session
+                  .door()
+                  .enter(
+                      session.state().occurrence(Event.UNKNOWN, command.line, command.line, null),
+                      () -> Replies.NOT_RECOGNIZED,
+                      reply -> {}));
 
   private final CommandContext session;
   private final int maxLineLength;
@@ -36,11 +45,14 @@ final class CommandReader implements CommandContext.ByteReader {
     map.put(Verb.AUTH, new AuthHandler());
     map.put(Verb.RSET, SimpleHandlers.RSET);
     map.put(Verb.NOOP, SimpleHandlers.NOOP);
-    map.put(Verb.VRFY, SimpleHandlers.VRFY);
+    map.put(Verb.VRFY, new VrfyHandler());
     map.put(Verb.EXPN, SimpleHandlers.NOT_RECOGNIZED);
     map.put(Verb.HELP, SimpleHandlers.NOT_RECOGNIZED);
     map.put(Verb.QUIT, SimpleHandlers.QUIT);
     map.put(Verb.STARTTLS, new StartTlsHandler());
+    map.replaceAll(
+        (verb, handler) ->
+            verb == Verb.QUIT || verb == Verb.BDAT ? handler : new NoService(handler));
     return map;
   }
 
@@ -120,16 +132,7 @@ final class CommandReader implements CommandContext.ByteReader {
     session.transcript().client(line);
     session.door().followSwap();
     Command command = Command.parse(line);
-    if (command.verb == null) {
-      session
-          .door()
-          .enter(
-              session.state().occurrence(Event.UNKNOWN, line, line, null),
-              () -> Replies.NOT_RECOGNIZED,
-              reply -> {});
-      return;
-    }
-    HANDLERS.get(command.verb).handle(command, session);
+    (command.verb == null ? UNKNOWN : HANDLERS.get(command.verb)).handle(command, session);
   }
 
   /** The command as text, or null when it is not valid UTF-8. Most commands are plain ASCII. */

@@ -6,7 +6,7 @@ import dev.smtpmock.scenario.Reply;
 final class DataHandler implements OneStepHandler {
   @Override
   public Reply check(SessionState session, Command command) {
-    if (session.transaction() != null && session.transaction().chunking()) {
+    if (session.chunking()) {
       return Replies.DATA_AFTER_BDAT;
     }
     if (session.transaction() != null && command.hasArgument()) {

@@ -3,8 +3,9 @@ package dev.smtpmock.internal.protocol;
 import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.Reply;
 import dev.smtpmock.scenario.ServerSettings;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /** MAIL FROM: opens a transaction; checks the envelope parameters of SIZE, 8BITMIME, DSN, … */
 final class MailHandler implements OneStepHandler {
@@ -12,8 +13,12 @@ final class MailHandler implements OneStepHandler {
 
   @Override
   public Reply check(SessionState session, Command command) {
+    // Postfix's order: nested before chunking
     if (session.transaction() != null) {
-      return session.transaction().chunking() ? Replies.MAIL_AFTER_BDAT : Replies.NESTED_MAIL;
+      return Replies.NESTED_MAIL;
+    }
+    if (session.chunking()) {
+      return Replies.MAIL_AFTER_BDAT;
     }
     if (!command.argument.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Replies.MAIL_SYNTAX;
@@ -22,13 +27,14 @@ final class MailHandler implements OneStepHandler {
     if (parsed.problem() == Address.Problem.MISSING) {
       return Replies.MAIL_SYNTAX;
     }
-    if (parsed.problem() == Address.Problem.UNBALANCED) {
+    if (parsed.problem() == Address.Problem.MALFORMED) {
       return Replies.BAD_SENDER;
     }
     Address address = parsed.address();
     ServerSettings settings = session.settings();
-    for (Map.Entry<String, String> param : address.parameters().entrySet()) {
-      Reply refusal = checkParameter(settings, address, param.getKey(), param.getValue());
+    Set<String> seen = new HashSet<>();
+    for (Address.Parameter param : address.given()) {
+      Reply refusal = checkParameter(settings, param, !seen.add(param.key()));
       if (refusal != null) {
         return refusal;
       }
@@ -40,8 +46,10 @@ final class MailHandler implements OneStepHandler {
     return null;
   }
 
+  /** Postfix's checks, one parameter at a time in the order given. */
   private static Reply checkParameter(
-      ServerSettings settings, Address address, String key, String value) {
+      ServerSettings settings, Address.Parameter param, boolean repeated) {
+    String key = param.key();
     Extension needed =
         switch (key) {
           case "SIZE" -> Extension.SIZE;
@@ -51,14 +59,18 @@ final class MailHandler implements OneStepHandler {
           case "AUTH" -> Extension.AUTH;
           default -> null;
         };
-    if (needed == null || !settings.advertises(needed)) {
-      return Replies.unsupportedOption(address.rawParameter(key));
+    boolean dsn = needed == Extension.DSN;
+    if (needed == null || !settings.advertises(needed) || (dsn && !param.hasValue())) {
+      return Replies.unsupportedOption(param.raw());
     }
-    if (key.equals("SIZE") && !value.matches("[0-9]{1,18}")) {
+    if (dsn) {
+      return DsnParameters.check(param, repeated);
+    }
+    if (key.equals("SIZE") && !param.value().matches("[0-9]{1,18}")) {
       return Replies.BAD_SIZE;
     }
-    if (key.equals("BODY") && !value.toUpperCase(Locale.ROOT).matches("7BIT|8BITMIME")) {
-      return Replies.unsupportedOption(address.rawParameter(key));
+    if (key.equals("BODY") && !param.value().toUpperCase(Locale.ROOT).matches("7BIT|8BITMIME")) {
+      return Replies.unsupportedOption(param.raw());
     }
     return null;
   }

@@ -48,6 +48,19 @@ final class OccurrenceDoor {
   }
 
   /**
+   * Implicit TLS, at accept: the connect rules with fault tls-failure; true when one fired, its
+   * action then under way. The other connect rules see the occurrence after the handshake.
+   */
+  boolean enterAtAccept(Occurrence connect) {
+    Match match = rules.evaluateAtAccept(connect);
+    if (match == null) {
+      return false;
+    }
+    decide(connect, match, NO_DEFAULT, NO_EFFECT);
+    return true;
+  }
+
+  /**
    * {@code BDAT … LAST}: one bdat occurrence, then one message occurrence. A bdat rule that fires
    * is the only reply, and the message is counted but seen by no rule (SPEC 2.3).
    */

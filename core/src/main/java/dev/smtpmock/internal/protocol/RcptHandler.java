@@ -3,6 +3,8 @@ package dev.smtpmock.internal.protocol;
 import dev.smtpmock.ReceivedMessage.Recipient;
 import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.Reply;
+import java.util.HashSet;
+import java.util.Set;
 
 /** RCPT TO: adds a recipient to the transaction. */
 final class RcptHandler implements OneStepHandler {
@@ -14,15 +16,10 @@ final class RcptHandler implements OneStepHandler {
     if (transaction == null) {
       return Replies.NEED_MAIL;
     }
-    if (transaction.chunking()) {
+    if (session.chunking()) {
       return Replies.RCPT_AFTER_BDAT;
     }
-    Reply refusal = syntaxCheck(session, command, transaction);
-    if (refusal != null) {
-      // refused all the same: after nothing but such RCPTs, DATA gets 554 as in Postfix, not 503
-      transaction.refusedRecipients++;
-    }
-    return refusal;
+    return syntaxCheck(session, command, transaction);
   }
 
   private static Reply syntaxCheck(SessionState session, Command command, Transaction transaction) {
@@ -33,14 +30,20 @@ final class RcptHandler implements OneStepHandler {
     if (parsed.problem() == Address.Problem.MISSING) {
       return Replies.RCPT_SYNTAX;
     }
-    if (parsed.problem() == Address.Problem.UNBALANCED || parsed.address().address().isEmpty()) {
+    if (parsed.problem() == Address.Problem.MALFORMED || parsed.address().address().isEmpty()) {
       return Replies.BAD_RECIPIENT;
     }
     Address address = parsed.address();
     boolean dsn = session.settings().advertises(Extension.DSN);
-    for (String key : address.parameters().keySet()) {
-      if (!dsn || !(key.equals("NOTIFY") || key.equals("ORCPT"))) {
-        return Replies.unsupportedOption(address.rawParameter(key));
+    Set<String> seen = new HashSet<>();
+    for (Address.Parameter param : address.given()) {
+      boolean known = param.key().equals("NOTIFY") || param.key().equals("ORCPT");
+      if (!dsn || !known || !param.hasValue()) {
+        return Replies.unsupportedOption(param.raw());
+      }
+      Reply refusal = DsnParameters.check(param, !seen.add(param.key()));
+      if (refusal != null) {
+        return refusal;
       }
     }
     if (!address.isAscii() && !transaction.smtputf8) {
@@ -61,14 +64,9 @@ final class RcptHandler implements OneStepHandler {
   @Override
   public void apply(CommandContext session, Command command, Reply reply) {
     Transaction transaction = session.state().transaction();
-    if (reply == null || transaction == null) {
-      return;
-    }
-    if (reply.isPositive()) {
+    if (reply != null && transaction != null && reply.isPositive()) {
       Address address = command.address;
       transaction.recipients.add(new Recipient(address.address(), address.parameters()));
-    } else {
-      transaction.refusedRecipients++;
     }
   }
 }

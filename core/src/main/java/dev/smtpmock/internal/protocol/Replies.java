@@ -23,6 +23,8 @@ public final class Replies {
   public static final Reply MAIL_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: MAIL after BDAT");
   public static final Reply RCPT_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: RCPT after BDAT");
   public static final Reply DATA_AFTER_BDAT = Reply.of(503, "5.5.1", "Error: DATA after BDAT");
+  // SPEC 3's text for every command after a 554 greeting (RFC 5321 section 3.1)
+  public static final Reply NO_SERVICE = Reply.of(503, "5.5.1", "Error: no SMTP service");
   public static final Reply NO_VALID_RECIPIENTS =
       Reply.of(554, "5.5.1", "Error: no valid recipients");
   public static final Reply START_DATA = Reply.of(354, null, "End data with <CR><LF>.<CR><LF>");
@@ -58,7 +60,14 @@ public final class Replies {
       Reply.of(503, "5.5.1", "Error: MAIL transaction in progress");
   public static final Reply AUTH_CANNOT_DECODE = Reply.of(501, "5.5.2", "Cannot decode response");
   public static final Reply BAD_SIZE = Reply.of(501, "5.5.4", "Bad message size syntax");
-  public static final Reply BDAT_SYNTAX = Reply.of(501, "5.5.4", "Syntax: BDAT count [LAST]");
+  // 521: the chunk's end is unknown, so the session cannot go on; recorded from Postfix 3.7.11
+  public static final Reply BDAT_SYNTAX = Reply.of(521, "5.5.4", "Syntax: BDAT count [LAST]");
+  // The DSN parameters' replies, recorded from Postfix 3.7.11's smtpd (MAIL's lack "Error:").
+  public static final Reply BAD_RET = Reply.of(501, "5.5.4", "Bad RET parameter syntax");
+  public static final Reply BAD_ENVID = Reply.of(501, "5.5.4", "Bad ENVID parameter syntax");
+  public static final Reply BAD_NOTIFY =
+      Reply.of(501, "5.5.4", "Error: Bad NOTIFY parameter syntax");
+  public static final Reply BAD_ORCPT = Reply.of(501, "5.5.4", "Error: Bad ORCPT parameter syntax");
   public static final Reply NON_ASCII_ADDRESS =
       Reply.of(553, "5.6.7", "Non-ASCII addresses are not permitted");
 
@@ -85,6 +94,11 @@ public final class Replies {
 
   public static Reply chunksQueued(long total, String id) {
     return Reply.of(250, "2.0.0", "Ok: " + total + " bytes queued as " + id);
+  }
+
+  /** A BDAT chunk after a refused one, recorded from Postfix 3.7.11's smtpd. */
+  public static Reply chunkDiscarded(long bytes) {
+    return Reply.of(551, "5.0.0", "Discarded " + bytes + " bytes after earlier error");
   }
 
   public static Reply vrfy(String argument) {

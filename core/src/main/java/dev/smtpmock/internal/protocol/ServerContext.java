@@ -4,6 +4,8 @@ import dev.smtpmock.internal.store.MessageStore;
 import dev.smtpmock.internal.store.SessionStore;
 import dev.smtpmock.internal.store.Transcript;
 import dev.smtpmock.scenario.Scenario;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,11 +65,22 @@ public final class ServerContext {
     sessions.bound(store.maxSessions());
   }
 
-  /** Clears messages, sessions and counters and restarts connection numbering. */
-  public void reset() {
+  /**
+   * Clears messages, sessions and counters and restarts connection numbering. A session still open
+   * keeps its number and stays listed, its transcript from now on (SPEC 4.1); the lock keeps a
+   * connection being accepted meanwhile either before the reset or after it, never lost between.
+   */
+  public synchronized void reset() {
     runtime = new ScenarioRuntime(runtime.scenario(), seed);
     messages.clear();
-    sessions.clear();
+    List<Transcript> kept =
+        open.stream()
+            .map(SmtpConnection::transcript)
+            .filter(transcript -> !transcript.ended())
+            .sorted(Comparator.comparingLong(Transcript::startedAt))
+            .toList();
+    kept.forEach(Transcript::dropLines);
+    sessions.replaceWith(kept);
     connectionNumbers.set(0);
     connections.set(0);
   }
@@ -101,7 +114,7 @@ public final class ServerContext {
   }
 
   /** Registers a new connection and gives it its transcript. */
-  Transcript open(SmtpConnection connection, String clientAddress) {
+  synchronized Transcript open(SmtpConnection connection, String clientAddress) {
     int number = connectionNumbers.incrementAndGet();
     connections.incrementAndGet();
     String id = sessionId(sessionIds.incrementAndGet());

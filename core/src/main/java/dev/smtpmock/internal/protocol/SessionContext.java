@@ -117,6 +117,11 @@ final class SessionContext implements CommandContext, Placeholders.Values {
   }
 
   @Override
+  public void close() {
+    connection.end(Ending.CLOSE);
+  }
+
+  @Override
   public String value(String name, Occurrence occurrence) {
     return switch (name) {
       case "hostname" -> state.settings().hostname();

@@ -16,6 +16,8 @@ final class SessionState {
   private boolean tls;
   private String user;
   private Transaction transaction;
+  private boolean serviceRefused;
+  private boolean chunksRefused;
 
   /** {@code transactionEnded} runs whenever a transaction ends or a MAIL fails to open one. */
   SessionState(ServerSettings settings, Runnable transactionEnded) {
@@ -40,6 +42,15 @@ final class SessionState {
     return transaction;
   }
 
+  /** The greeting was 554: every command but QUIT gets 503 from now on. */
+  void refuseService() {
+    serviceRefused = true;
+  }
+
+  boolean serviceRefused() {
+    return serviceRefused;
+  }
+
   void authenticated(String user) {
     this.user = user;
   }
@@ -59,7 +70,32 @@ final class SessionState {
 
   void endTransaction() {
     transaction = null;
+    chunksRefused = false;
     transactionEnded.run();
+  }
+
+  /**
+   * A BDAT chunk was refused: the transaction's data is dropped, and the chunks that follow are
+   * read and discarded up to the last one (RFC 3030 section 2); the transaction stays, as in
+   * Postfix.
+   */
+  void refuseChunks() {
+    chunksRefused = true;
+    if (transaction != null) {
+      transaction.dropChunks();
+    }
+  }
+
+  boolean chunksRefused() {
+    return chunksRefused;
+  }
+
+  /**
+   * From a BDAT chunk to the last one, accepted or refused: MAIL, RCPT and DATA are out of sequence
+   * (RFC 3030 section 2).
+   */
+  boolean chunking() {
+    return chunksRefused || (transaction != null && transaction.chunks != null);
   }
 
   /** STARTTLS was accepted: the session starts afresh (RFC 3207 4.2). */

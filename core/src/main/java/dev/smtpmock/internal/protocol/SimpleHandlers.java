@@ -2,7 +2,7 @@ package dev.smtpmock.internal.protocol;
 
 import dev.smtpmock.scenario.Reply;
 
-/** The verbs whose default behaviour is a fixed reply: RSET, NOOP, VRFY, EXPN, HELP, QUIT. */
+/** The verbs whose default behaviour is a fixed reply: RSET, NOOP, EXPN, HELP, QUIT. */
 final class SimpleHandlers {
   private SimpleHandlers() {}
 
@@ -27,19 +27,6 @@ final class SimpleHandlers {
       };
 
   static final OneStepHandler NOOP = fixed(Replies.OK);
-
-  static final OneStepHandler VRFY =
-      new OneStepHandler() {
-        @Override
-        public Reply check(SessionState session, Command command) {
-          return command.hasArgument() ? null : Replies.VRFY_SYNTAX;
-        }
-
-        @Override
-        public Reply answer(SessionState session, Command command) {
-          return Replies.vrfy(command.argument);
-        }
-      };
 
   /** Postfix implements neither EXPN nor HELP; they are still events that rules can answer. */
   static final OneStepHandler NOT_RECOGNIZED = fixed(Replies.NOT_RECOGNIZED);

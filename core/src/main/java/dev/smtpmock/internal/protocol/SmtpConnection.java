@@ -1,9 +1,7 @@
 package dev.smtpmock.internal.protocol;
 
 import dev.smtpmock.SmtpSession.End;
-import dev.smtpmock.internal.rules.Occurrence;
 import dev.smtpmock.internal.store.Transcript;
-import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Extension;
 import dev.smtpmock.scenario.ServerSettings;
 import java.util.concurrent.ScheduledFuture;
@@ -57,34 +55,31 @@ public final class SmtpConnection implements ActionExecutor.Connection {
     this.session =
         new SessionContext(this, context, transcript, writer, channel.clientIp(), settings);
     this.reader = session.commands();
-    if (implicitTls) {
-      handshaking = true;
-      greetAfterHandshake = true;
-      channel.startTlsOnFlush(session.door().runtime().tls());
-    }
+    this.greetAfterHandshake = implicitTls;
   }
 
   // ---- transport events ----
 
   /**
-   * The connection is open: the connect occurrence, then the greeting; with implicit TLS, once the
-   * handshake is done, and meanwhile the idle timer bounds the wait for it.
+   * The connection is open: the connect occurrence, then the greeting. With implicit TLS the
+   * connect rules with fault tls-failure come first, then the handshake, and the greeting once it
+   * is done; meanwhile the idle timer bounds the wait (SPEC 2.6).
    */
   public synchronized void start() {
-    if (greetAfterHandshake) {
-      idle.waiting();
+    if (!greetAfterHandshake) {
+      greet();
       return;
     }
-    greet();
+    idle.waiting();
+    if (!Greeting.failsTlsAtAccept(session)) {
+      handshaking = true;
+      channel.startTlsOnFlush(session.door().runtime().tls());
+    }
   }
 
   private void greet() {
     busy = false;
-    Occurrence connect = session.state().occurrence(Event.CONNECT, null, null, null);
-    session
-        .door()
-        .enter(
-            connect, () -> Replies.greeting(settings.hostname(), settings.greeting()), reply -> {});
+    Greeting.enter(session);
     drain();
   }
 
@@ -142,6 +137,10 @@ public final class SmtpConnection implements ActionExecutor.Connection {
     stopTimers();
     transcript.end(End.CLIENT_CLOSED);
     context.closed(this);
+  }
+
+  Transcript transcript() {
+    return transcript;
   }
 
   /** The server is stopping. */
@@ -242,6 +241,7 @@ public final class SmtpConnection implements ActionExecutor.Connection {
         discardInput("plaintext");
         mode = Mode.AWAIT_TLS_RECORD;
         busy = false;
+        idle.waiting();
       }
     }
   }
@@ -303,6 +303,12 @@ public final class SmtpConnection implements ActionExecutor.Connection {
   }
 
   private void idleTimeout() {
+    if (mode == Mode.AWAIT_TLS_RECORD) {
+      // tls-failure: nothing is to be said, in plaintext or under TLS
+      transcript.server("(no TLS record within the idle timeout)", null);
+      close(End.IDLE_TIMEOUT, false);
+      return;
+    }
     if (greetAfterHandshake && mode != Mode.CLOSED) {
       // nothing can be said: not in plaintext on a TLS port, not under TLS before the handshake
       transcript.server("(no TLS handshake within the idle timeout)", null);

@@ -14,7 +14,6 @@ final class Transaction {
   final Map<String, String> senderParameters;
   final boolean smtputf8;
   final List<Recipient> recipients = new ArrayList<>();
-  int refusedRecipients;
 
   /** BDAT chunks so far; null until the first chunk. */
   ByteArrayOutputStream chunks;
@@ -27,25 +26,22 @@ final class Transaction {
 
   /**
    * The sequence check before message data (DATA or BDAT): null when data may follow, else the
-   * reply; {@code 554} rather than {@code 503} once every RCPT was refused. Without a transaction
-   * Postfix too asks for RCPT, not MAIL.
+   * reply. Postfix asks for RCPT, not MAIL, without a transaction, and answers 554 within one that
+   * has no accepted recipient, whether none was sent or every one was refused (SPEC 3).
    */
   static Reply readyForData(Transaction transaction) {
     if (transaction == null) {
       return Replies.NEED_RCPT;
     }
-    if (transaction.recipients.isEmpty()) {
-      return transaction.refusedRecipients > 0 ? Replies.NO_VALID_RECIPIENTS : Replies.NEED_RCPT;
-    }
-    return null;
+    return transaction.recipients.isEmpty() ? Replies.NO_VALID_RECIPIENTS : null;
   }
 
-  /**
-   * True once a BDAT chunk came: the message is under way, and MAIL, RCPT and DATA are out of
-   * sequence until its last chunk (RFC 3030 section 2).
-   */
-  boolean chunking() {
-    return chunks != null;
+  /** A chunk was refused: what came so far is dropped, and no after-bytes rule watches any more. */
+  void dropChunks() {
+    chunks = null;
+    chunkBytes = 0;
+    chunksOverLimit = false;
+    watch = null;
   }
 
   Transaction(String sender, Map<String, String> senderParameters, boolean smtputf8) {

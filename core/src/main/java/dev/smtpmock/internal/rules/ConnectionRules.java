@@ -56,11 +56,24 @@ public final class ConnectionRules {
    * with {@code after-bytes} are left to {@link AfterBytesWatch}: neither counted nor returned.
    */
   public Match evaluate(Occurrence occurrence) {
+    return evaluate(occurrence, engine.listeners(occurrence.event()));
+  }
+
+  /**
+   * Implicit TLS: the connect occurrence for the connect rules with fault tls-failure alone,
+   * evaluated when the TCP connection is accepted, before the handshake; {@link #evaluate} gives it
+   * to the other connect rules after the handshake (SPEC 2.6).
+   */
+  public Match evaluateAtAccept(Occurrence connect) {
+    return evaluate(connect, engine.acceptListeners());
+  }
+
+  private Match evaluate(Occurrence occurrence, int[] listeners) {
     // Each rule has counters of its own, so testing a rule as soon as it is counted gives what
     // counting all first would, without keeping what every rule's count told.
     Match match = null;
     long now = engine.now();
-    for (int i : engine.listeners(occurrence.event())) {
+    for (int i : listeners) {
       boolean countHolds = count(i, occurrence, now);
       if (match == null && countHolds && fires(i, occurrence)) {
         match = new Match(rules.get(i), i);

@@ -38,6 +38,9 @@ public final class RuleEngine {
   private final int[][] listeners;
   // Indices of the after-bytes rules by threshold; the sort is stable, so ties keep source order.
   private final int[] afterBytesOrder;
+  // The connect rules with fault tls-failure: on an implicit-TLS server they are evaluated at
+  // accept, before the handshake, and the connect listeners above leave them out (SPEC 2.6).
+  private final int[] acceptListeners;
 
   public RuleEngine(List<Rule> rules, long seed) {
     this(rules, seed, System::nanoTime);
@@ -64,12 +67,17 @@ public final class RuleEngine {
             .sorted(Comparator.comparingLong(i -> this.rules.get(i).matching().afterBytes()))
             .mapToInt(Integer::intValue)
             .toArray();
+    this.acceptListeners =
+        IntStream.range(0, this.rules.size())
+            .filter(i -> this.rules.get(i).failsTlsAtAccept())
+            .toArray();
     this.listeners = new int[Event.values().length][];
     for (Event event : Event.values()) {
       listeners[event.ordinal()] =
           IntStream.range(0, this.rules.size())
               .filter(i -> this.rules.get(i).matching().afterBytes() == null)
               .filter(i -> Matchers.listens(this.rules.get(i).matching(), event))
+              .filter(i -> event != Event.CONNECT || !this.rules.get(i).failsTlsAtAccept())
               .toArray();
     }
   }
@@ -130,6 +138,10 @@ public final class RuleEngine {
 
   int[] listeners(Event event) {
     return listeners[event.ordinal()];
+  }
+
+  int[] acceptListeners() {
+    return acceptListeners;
   }
 
   int[] afterBytesOrder() {

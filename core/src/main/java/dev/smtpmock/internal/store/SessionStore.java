@@ -40,8 +40,10 @@ public final class SessionStore {
     return evicted;
   }
 
-  public synchronized void clear() {
+  /** The store holds these transcripts alone, oldest first; evictions are counted afresh. */
+  public synchronized void replaceWith(List<Transcript> kept) {
     transcripts.clear();
+    transcripts.addAll(kept);
     evicted = 0;
   }
 }

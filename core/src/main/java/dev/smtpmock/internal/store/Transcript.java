@@ -136,6 +136,19 @@ public final class Transcript {
         rules != null ? rules[i] : null);
   }
 
+  /** The session goes on after a reset: it keeps its lines from now on only (SPEC 4.1). */
+  public synchronized void dropLines() {
+    size = 0;
+    textLength = 0;
+    rules = null;
+    full = false;
+  }
+
+  /** When the connection was accepted, in epoch nanoseconds. */
+  public long startedAt() {
+    return startedAt;
+  }
+
   /** Records how many bytes are queued for writing, to keep the high-water mark. */
   public void queuedForWriting(long bytes) {
     if (bytes > highWaterWriteBytes) {

@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.filterchain.IoFilterChain;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.ssl.SslFilter;
@@ -111,14 +112,37 @@ final class MinaChannel implements Channel {
   @Override
   public void closeOnFlush() {
     sendHeld();
-    session.closeOnFlush();
+    endTlsThen(session::closeOnFlush);
   }
 
   @Override
   public void closeAfterClient() {
     sendHeld();
     // MINA closes the session itself when the client's FIN arrives (IoHandlerAdapter.inputClosed).
-    SharedPools.lateCloser().closeLater(session);
+    endTlsThen(() -> SharedPools.lateCloser().closeLater(session));
+  }
+
+  /**
+   * Under TLS a close the server starts sends close_notify first, or strict clients see a
+   * truncation (SPEC 3); the close does not wait for the client's own close_notify, which arrives
+   * as bytes no one reads. Taking MINA's SslFilter out of the chain closes its engine's outbound
+   * side, which writes the close_notify. It is taken out once what was written is sent: MINA's
+   * acknowledgement of a write in flight would find the filter's handler gone, and the exception
+   * would close the session at once, the close_notify unsent.
+   */
+  private void endTlsThen(Runnable close) {
+    if (!session.getFilterChain().contains(SSL_FILTER)) {
+      close.run();
+      return;
+    }
+    afterFlush(
+        () -> {
+          IoFilterChain chain = session.getFilterChain();
+          if (chain.contains(SSL_FILTER)) {
+            chain.remove(SSL_FILTER);
+          }
+          close.run();
+        });
   }
 
   @Override

@@ -104,7 +104,8 @@ class BadInputTest {
       d.sendRaw(invalid).expect("500 5.5.2 Error: bad UTF-8 syntax");
       d.sendRaw((verb + " <j\u00f6@b.test>\r\n").getBytes(StandardCharsets.UTF_8));
       assertThat(d.reply().text()).matches("(?s)[2-5][0-5][0-9][ -].*");
-      if (verb.equals("QUIT")) {
+      // QUIT ends the session; BDAT without a size leaves the chunk's end unknown (521, SPEC 3)
+      if (verb.equals("QUIT") || verb.equals("BDAT")) {
         assertThat(d.closedHow()).isEqualTo(SmtpDialogue.Closed.FIN);
       } else {
         d.send("NOOP").expect("250 2.0.0 Ok");

@@ -45,26 +45,13 @@ class ExtensionsDialogueTest {
       d.sendRaw("BDAT 4\r\nabc\n").expect("250 2.0.0 Ok: 4 bytes");
       d.send("DATA").expect("503 5.5.1 Error: DATA after BDAT");
       d.send("RCPT TO:<e@f.test>").expect("503 5.5.1 Error: RCPT after BDAT");
-      d.send("MAIL FROM:<g@h.test>").expect("503 5.5.1 Error: MAIL after BDAT");
+      // as Postfix 3.7.11 answers (recorded): within a transaction, nesting comes first
+      d.send("MAIL FROM:<g@h.test>").expect("503 5.5.1 Error: nested MAIL command");
       d.sendRaw("BDAT 3 LAST\r\nxyz").expectStart("250 2.0.0 Ok: 7 bytes queued as ");
 
       ReceivedMessage message = smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0);
       assertThat(message.dataAsString()).isEqualTo("abc\nxyz");
       assertThat(message.recipientAddresses()).containsExactly("c@d.test");
-    }
-  }
-
-  @Test
-  void pipelinedChunksAfterARefusedChunkAreReadAndAnswered503() {
-    try (SmtpMockServer smtp =
-            serve("rules: [{when: bdat, nth: 1, reply: 452 4.3.1 Insufficient system storage}]");
-        SmtpDialogue d = SmtpDialogue.connect(smtp.port())) {
-      envelope(d);
-      d.sendRaw("BDAT 5\r\nHELLOBDAT 5 LAST\r\nWORLDNOOP\r\n");
-      d.expect("452 4.3.1 Insufficient system storage");
-      d.expect("503 5.5.1 Error: need RCPT command");
-      d.expect("250 2.0.0 Ok");
-      assertThat(smtp.allMessages()).isEmpty();
     }
   }
 
