@@ -225,7 +225,7 @@ final class RuleReader {
   /** A reply line; an unquoted {@code 550 <x@y>: …} item reads as a mapping, hence the hint. */
   private String replyText(Node node) {
     if (node instanceof MappingNode) {
-      nodes.error(node, "reply must be text, not a mapping — " + SafeYaml.REPLY_HINT);
+      nodes.error(node, "reply must be text, not a mapping — " + YamlSyntaxHints.REPLY_HINT);
       return null;
     }
     return nodes.text(node, "reply");
