@@ -329,7 +329,12 @@ public final class Rule {
 
     /** The combinations SPEC 2.3, 2.4 and 2.6 forbid, each at its YAML key. */
     List<RuleChecks.Problem> errors() {
-      return RuleChecks.errors(name, matching(), actionKeys());
+      return errors(Set.of());
+    }
+
+    /** As {@link #errors()}, for a rule whose {@code unread} keys had values that were refused. */
+    List<RuleChecks.Problem> errors(Set<String> unread) {
+      return RuleChecks.errors(name, matching(), actionKeys(), unread);
     }
 
     /** Builds without the checks, for the loader, which reports each problem at its own key. */

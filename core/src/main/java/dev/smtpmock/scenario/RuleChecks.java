@@ -20,6 +20,10 @@ final class RuleChecks {
    */
   record Problem(String key, String message) {}
 
+  /** The keys that make a rule's action (SPEC 2.6); after-bytes is one, since it needs one. */
+  private static final Set<String> ACTION_KEYS =
+      Set.of("reply", "raw", "fault", "delay", "drip", "then", "after-bytes");
+
   static final Set<Event> TRANSACTION_EVENTS =
       EnumSet.of(Event.MAIL, Event.RCPT, Event.DATA, Event.BDAT, Event.MESSAGE);
   private static final Set<Event> OUTSIDE_TRANSACTIONS =
@@ -36,21 +40,34 @@ final class RuleChecks {
 
   private RuleChecks() {}
 
-  static List<Problem> errors(String name, Matching matching, ActionKeys action) {
+  /**
+   * The rule's errors. {@code unread}: the keys the loader was given but refused (unknown keys, or
+   * values it could not read; already reported); they are missing from {@code matching} and {@code
+   * action}, so the checks that a missing key sets off are skipped for them, and nothing more is
+   * said at them.
+   */
+  static List<Problem> errors(
+      String name, Matching matching, ActionKeys action, Set<String> unread) {
     List<Problem> problems = new ArrayList<>();
     if (name != null && name.isBlank()) {
       problems.add(new Problem("name", "a rule name can't be blank"));
     }
-    if (matching.events().isEmpty()) {
+    // an unknown key (e.g. the misspelt 'replay') may have been meant as any of them
+    boolean guessed = RuleReader.KEYS.containsAll(unread);
+    // with its events unknown, "needs when: X alone" would blame the wrong key
+    boolean eventsKnown = guessed && !unread.contains("when");
+    if (matching.events().isEmpty() && eventsKnown) {
       problems.add(new Problem("when", "a rule needs when: the event or events it reacts to"));
     }
-    actions(matching, action, problems);
-    afterBytes(matching, action, problems);
+    boolean actionKnown = guessed && unread.stream().noneMatch(ACTION_KEYS::contains);
+    actions(matching, action, actionKnown, eventsKnown, problems);
+    afterBytes(matching, action, actionKnown, eventsKnown, problems);
     occurrences(matching, problems);
-    matchers(matching, problems);
+    matchers(matching, eventsKnown, problems);
     ranges(matching, problems);
     ranges(action, problems);
     ReplyTextChecks.errors(action, matching.events(), problems);
+    problems.removeIf(p -> p.key() != null && unread.contains(p.key()));
     return problems;
   }
 
@@ -58,8 +75,15 @@ final class RuleChecks {
     return ReplyTextChecks.warnings(rule);
   }
 
-  private static void actions(Matching matching, ActionKeys action, List<Problem> problems) {
-    if (action.action().equals(Action.Answer.DEFAULT) && matching.afterBytes() == null) {
+  private static void actions(
+      Matching matching,
+      ActionKeys action,
+      boolean actionKnown,
+      boolean eventsKnown,
+      List<Problem> problems) {
+    if (action.action().equals(Action.Answer.DEFAULT)
+        && matching.afterBytes() == null
+        && actionKnown) {
       problems.add(
           new Problem(
               null, "a rule needs an action: reply, raw, fault, delay, drip, then or after-bytes"));
@@ -84,6 +108,7 @@ final class RuleChecks {
       problems.add(new Problem("then", "then follows a reply, and a fault writes none"));
     }
     if (action.fault() == Fault.TLS_FAILURE
+        && eventsKnown
         && !matching.events().equals(Set.of(Event.STARTTLS))
         && !matching.events().equals(Set.of(Event.CONNECT))) {
       problems.add(
@@ -94,14 +119,20 @@ final class RuleChecks {
     }
   }
 
-  private static void afterBytes(Matching matching, ActionKeys action, List<Problem> problems) {
+  private static void afterBytes(
+      Matching matching,
+      ActionKeys action,
+      boolean actionKnown,
+      boolean eventsKnown,
+      List<Problem> problems) {
     if (matching.afterBytes() == null) {
       return;
     }
-    if (!matching.events().equals(Set.of(Event.MESSAGE))) {
+    if (eventsKnown && !matching.events().equals(Set.of(Event.MESSAGE))) {
       problems.add(new Problem("after-bytes", "after-bytes needs when: message alone"));
     }
-    if (action.fault() == null
+    if (actionKnown
+        && action.fault() == null
         && ((action.reply() == null && action.raw() == null) || action.then() == null)) {
       problems.add(
           new Problem(
@@ -145,7 +176,7 @@ final class RuleChecks {
     }
   }
 
-  private static void matchers(Matching matching, List<Problem> problems) {
+  private static void matchers(Matching matching, boolean eventsKnown, List<Problem> problems) {
     for (CounterKey key : matching.keys()) {
       if (key == CounterKey.SENDER && !TRANSACTION_EVENTS.containsAll(matching.events())) {
         problems.add(
@@ -164,7 +195,9 @@ final class RuleChecks {
       problems.add(new Problem("match", "match has nothing to test on " + names(noArgument)));
     }
     for (String key : List.of("header", "body", "min-size")) {
-      if (hasMessageMatcher(matching, key) && !matching.events().equals(Set.of(Event.MESSAGE))) {
+      if (hasMessageMatcher(matching, key)
+          && eventsKnown
+          && !matching.events().equals(Set.of(Event.MESSAGE))) {
         problems.add(new Problem(key, key + " needs when: message alone"));
       }
     }

@@ -2,8 +2,10 @@ package dev.smtpmock.scenario;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -57,7 +59,7 @@ final class RuleReader {
     this.sourceMap = sourceMap;
   }
 
-  /** The rule, or null when it has a problem (reported). */
+  /** The rule, or null when it has a problem (reported, with every other problem it has). */
   Rule read(Node node) {
     int problemsBefore = nodes.problems().size();
     Map<String, NodeTuple> fields = nodes.fields(node, "a rule", KEYS);
@@ -67,10 +69,12 @@ final class RuleReader {
     SourceMap.Position start = NodeReader.position(node);
     Rule.Location location = new Rule.Location(nodes.source(), start.line(), start.column());
     Rule.Builder b = Rule.builder().location(location);
+    Set<String> unread = unknownKeys((MappingNode) node, fields.keySet());
     fields.forEach(
         (key, tuple) -> {
           sourceMap.ruleKey(location, key, NodeReader.position(tuple.getKeyNode()));
           Node value = tuple.getValueNode();
+          int before = nodes.problems().size();
           try {
             apply(b, key, value);
           } catch (PatternSyntaxException e) {
@@ -78,19 +82,30 @@ final class RuleReader {
           } catch (IllegalArgumentException e) {
             nodes.error(value, key + ": " + e.getMessage());
           }
+          if (nodes.problems().size() > before) {
+            unread.add(key);
+          }
         });
-    if (nodes.problems().size() > problemsBefore) {
-      // a rule missing a bad value or key would draw misleading combination errors
-      return null;
-    }
     Rule rule = b.buildUnchecked();
-    List<RuleChecks.Problem> problems = b.errors();
+    List<RuleChecks.Problem> problems = b.errors(unread);
     problems.forEach(
         p ->
             nodes
                 .problems()
                 .add(sourceMap.atRule(rule, p.key(), ScenarioProblem.Severity.ERROR, p.message())));
-    return problems.isEmpty() ? rule : null;
+    return problems.isEmpty() && nodes.problems().size() == problemsBefore ? rule : null;
+  }
+
+  /** The keys of the rule that {@code fields} left out (unknown ones); "" for a key not text. */
+  private static Set<String> unknownKeys(MappingNode node, Set<String> known) {
+    Set<String> unknown = new HashSet<>();
+    for (NodeTuple tuple : node.getValue()) {
+      String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
+      if (!known.contains(key)) {
+        unknown.add(key);
+      }
+    }
+    return unknown;
   }
 
   private void apply(Rule.Builder b, String key, Node value) {
@@ -210,7 +225,7 @@ final class RuleReader {
   /** A reply line; an unquoted {@code 550 <x@y>: …} item reads as a mapping, hence the hint. */
   private String replyText(Node node) {
     if (node instanceof MappingNode) {
-      nodes.error(node, "reply must be text, not a mapping — " + SafeYaml.REPLY_HINT);
+      nodes.error(node, "reply must be text, not a mapping — " + YamlSyntaxHints.REPLY_HINT);
       return null;
     }
     return nodes.text(node, "reply");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -25,10 +24,6 @@ final class SafeYaml {
 
   static final int MAX_ALIASES = 50;
   static final int MAX_NESTING = 20;
-
-  static final String REPLY_HINT = "quote the reply text: reply: \"550 5.1.1 <x@y>: …\"";
-  private static final Pattern REPLY_KEY = Pattern.compile("(?:^|[\\s{,])(?:reply|raw)\\s*:\\s");
-  private static final Pattern OWNER_KEY = Pattern.compile("\\s*(?:-\\s+)?(?:reply|raw)\\s*:\\s*");
 
   private SafeYaml() {}
 
@@ -73,8 +68,12 @@ final class SafeYaml {
       return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw problem(
-          source, mark == null ? null : NodeReader.position(mark), message(e, text, mark));
+      YamlSyntaxHints.Hint hint = YamlSyntaxHints.of(e, text);
+      SourceMap.Position at =
+          hint != null
+              ? new SourceMap.Position(hint.line() + 1, hint.column() + 1)
+              : mark == null ? null : NodeReader.position(mark);
+      throw problem(source, at, message(e, mark, at, hint));
     } catch (ReaderException e) {
       throw problem(
           source,
@@ -93,55 +92,31 @@ final class SafeYaml {
     }
   }
 
-  private static String message(MarkedYAMLException e, String text, Mark mark) {
+  /**
+   * SnakeYAML's words, reported at {@code at}: the cause when a hint knows it, so SnakeYAML's own
+   * positions are named where they differ from it; then the hint.
+   */
+  private static String message(
+      MarkedYAMLException e, Mark mark, SourceMap.Position at, YamlSyntaxHints.Hint hint) {
     StringBuilder message = new StringBuilder(e.getProblem() != null ? e.getProblem() : "");
-    Mark context = e.getContextMark();
+    appendPositionUnlessAt(message, mark, at);
     if (e.getContext() != null) {
       message.append(" (").append(e.getContext());
-      if (context != null
-          && (mark == null
-              || context.getLine() != mark.getLine()
-              || context.getColumn() != mark.getColumn())) {
-        message.append(" at ").append(context.getLine() + 1).append(':');
-        message.append(context.getColumn() + 1);
-      }
+      appendPositionUnlessAt(message, e.getContextMark(), at);
       message.append(')');
     }
-    if (mark != null && colonInReply(text.split("\r\n|\r|\n", -1), mark)) {
-      message.append(" — ").append(REPLY_HINT);
+    if (hint != null) {
+      message.append(" — ").append(hint.text());
     }
     return message.toString().strip();
   }
 
-  /**
-   * Whether the mark is at a colon in the value of a {@code reply}/{@code raw} key or one of its
-   * items: "mapping values are not allowed here" in block style, "expected ',' or '}'" in flow.
-   */
-  private static boolean colonInReply(String[] lines, Mark mark) {
-    if (mark.getLine() >= lines.length) {
-      return false;
+  private static void appendPositionUnlessAt(
+      StringBuilder message, Mark mark, SourceMap.Position at) {
+    if (mark != null && !NodeReader.position(mark).equals(at)) {
+      SourceMap.Position p = NodeReader.position(mark);
+      message.append(" at ").append(p.line()).append(':').append(p.column());
     }
-    String line = lines[mark.getLine()];
-    if (mark.getColumn() >= line.length() || line.charAt(mark.getColumn()) != ':') {
-      return false;
-    }
-    if (REPLY_KEY.matcher(line.substring(0, Math.min(mark.getColumn(), line.length()))).find()) {
-      return true;
-    }
-    int indent = indentOf(line);
-    if (!line.stripLeading().startsWith("-")) {
-      return false;
-    }
-    for (int i = mark.getLine() - 1; i >= 0; i--) {
-      String above = lines[i];
-      if (above.isBlank() || above.stripLeading().startsWith("#")) {
-        continue;
-      }
-      if (indentOf(above) < indent || !above.stripLeading().startsWith("-")) {
-        return OWNER_KEY.matcher(above).matches();
-      }
-    }
-    return false;
   }
 
   /** The position of a character index, for errors that carry only the index. */
@@ -155,10 +130,6 @@ final class SafeYaml {
       }
     }
     return new SourceMap.Position(line, index - lineStart + 1);
-  }
-
-  private static int indentOf(String line) {
-    return line.length() - line.stripLeading().length();
   }
 
   private static InvalidScenarioException problem(

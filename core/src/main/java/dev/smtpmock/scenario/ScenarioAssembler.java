@@ -91,7 +91,7 @@ final class ScenarioAssembler {
               "duplicate rule name '"
                   + name
                   + "': "
-                  + label(merged, other)
+                  + label(merged, other, sourceMap)
                   + (laterIsOwn ? "" : " of the base scenario")
                   + (merged.get(other).location() != null
                       ? " (" + merged.get(other).location() + ")"
@@ -134,9 +134,9 @@ final class ScenarioAssembler {
                 at,
                 null,
                 ScenarioProblem.Severity.WARNING,
-                label(merged, n)
+                label(merged, n, sourceMap)
                     + " can never match because "
-                    + label(merged, m)
+                    + label(merged, m, sourceMap)
                     + " (no matchers) takes the same events earlier"));
         break;
       }
@@ -179,8 +179,10 @@ final class ScenarioAssembler {
         || (r.per() == Scope.TRANSACTION && !RuleChecks.TRANSACTION_EVENTS.containsAll(r.events()));
   }
 
-  private static String label(List<Rule> rules, int index) {
+  private static String label(List<Rule> rules, int index, SourceMap sourceMap) {
     Rule rule = rules.get(index);
-    return "rule " + (index + 1) + (rule.name() != null ? " '" + rule.name() + "'" : "");
+    return "rule "
+        + sourceMap.ruleNumber(index)
+        + (rule.name() != null ? " '" + rule.name() + "'" : "");
   }
 }

@@ -68,10 +68,12 @@ final class ScenarioReader {
       return;
     }
     RuleReader reader = new RuleReader(nodes, sourceMap);
-    for (Node item : items) {
-      Rule rule = reader.read(item);
+    for (int i = 0; i < items.size(); i++) {
+      Rule rule = reader.read(items.get(i));
       if (rule != null) {
         b.rule(rule);
+      } else {
+        sourceMap.skippedRule(i + 1);
       }
     }
   }

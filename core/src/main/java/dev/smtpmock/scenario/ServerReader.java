@@ -139,21 +139,28 @@ final class ServerReader {
       nodes.error(node, "a keystore certificate needs keystore (a PKCS#12 file) and password");
       return;
     }
-    Node keystoreNode = fields.get("keystore").getValueNode();
-    String keystore = nodes.text(keystoreNode, "keystore");
+    NodeTuple keystoreKey = fields.get("keystore");
+    String keystore = nodes.text(keystoreKey.getValueNode(), "keystore");
     String password = nodes.text(fields.get("password").getValueNode(), "password");
     if (keystore == null || password == null) {
       return;
     }
+    Path path;
     try {
-      Path path = Path.of(keystore);
       // absolute, so that the path keeps its meaning when the scenario is rendered and reloaded
-      b.certificate(
-          directory != null ? directory.toAbsolutePath().resolve(path).normalize() : path,
-          password);
+      path =
+          directory != null
+              ? directory.toAbsolutePath().resolve(keystore).normalize()
+              : Path.of(keystore);
     } catch (InvalidPathException e) {
-      nodes.error(keystoreNode, "keystore: '" + keystore + "' is not a valid path");
+      nodes.error(keystoreKey.getValueNode(), "keystore: '" + keystore + "' is not a valid path");
+      return;
     }
+    String problem = KeystoreCheck.problem(path, keystore, password);
+    if (problem != null) {
+      nodes.error(keystoreKey.getKeyNode(), problem);
+    }
+    b.certificate(path, password);
   }
 
   private ServerSettings.Store store(Node node) {

@@ -1,5 +1,6 @@
 package dev.smtpmock.scenario;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ final class SourceMap {
 
   private final String source;
   private final Map<Rule.Location, Map<String, Position>> ruleKeys = new HashMap<>();
+  private final List<Integer> skippedRules = new ArrayList<>();
   private Position extendsValue;
 
   SourceMap(String source) {
@@ -33,6 +35,26 @@ final class SourceMap {
 
   void ruleKey(Rule.Location rule, String key, Position position) {
     ruleKeys.computeIfAbsent(rule, r -> new HashMap<>()).put(key, position);
+  }
+
+  /** The rule written {@code number}th (1-based) had errors and was left out of the scenario. */
+  void skippedRule(int number) {
+    skippedRules.add(number);
+  }
+
+  /**
+   * The number, as written, of the rule at {@code index} of the rules built: a rule left out for
+   * its errors keeps its place, so that a warning names the rules the user counts.
+   */
+  int ruleNumber(int index) {
+    int number = index + 1;
+    for (int skipped : skippedRules) {
+      // in ascending order: each one left out before this rule moves it one further
+      if (skipped <= number) {
+        number++;
+      }
+    }
+    return number;
   }
 
   ScenarioProblem atExtends(ScenarioProblem.Severity severity, String message) {

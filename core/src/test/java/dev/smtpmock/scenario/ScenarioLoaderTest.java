@@ -28,7 +28,7 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void aYamlSyntaxErrorIsReportedAtItsPosition() {
+  void aYamlSyntaxErrorIsReportedAtItsCause() {
     assertThat(
             problems(
                 """
@@ -37,8 +37,9 @@ class ScenarioLoaderTest {
                     reply: "550 unterminated
                 """))
         .containsExactly(
-            "test.yaml:4:1: error: found unexpected end of stream"
-                + " (while scanning a quoted scalar at 3:12)");
+            "test.yaml:3:12: error: found unexpected end of stream at 4:1 (while scanning a"
+                + " quoted scalar) — this quote is never closed: end the value with the same quote"
+                + " mark (\")");
   }
 
   @Test

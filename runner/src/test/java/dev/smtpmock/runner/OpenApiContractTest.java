@@ -177,7 +177,8 @@ class OpenApiContractTest {
     JsonNode swapped = json(admin.send("PUT", "/api/scenario", warned));
     assertThat(swapped.get("warnings")).isNotEmpty();
     String invalid = "rules:\n  - when: rcpt\n    replay: 550 no\n  - when: nope\n";
-    assertThat(json(admin.send("PUT", "/api/scenario", invalid)).get("problems")).hasSize(2);
+    // the misspelt key, and the second rule's bad event beside its missing action
+    assertThat(json(admin.send("PUT", "/api/scenario", invalid)).get("problems")).hasSize(3);
     String implicit = "server:\n  tls:\n    implicit: true\n";
     assertThat(json(admin.send("PUT", "/api/scenario", implicit)).toString()).contains("implicit");
     contract.check(admin.send("PUT", "/api/scenario", SCENARIO));

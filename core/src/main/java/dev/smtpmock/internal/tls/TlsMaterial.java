@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
@@ -97,20 +99,62 @@ public final class TlsMaterial {
     Objects.requireNonNull(keystore, "keystore");
     Objects.requireNonNull(password, "password");
     try {
-      KeyStore store = loadPkcs12(Files.readAllBytes(keystore), password);
-      boolean hasKey = false;
-      for (String alias : Collections.list(store.aliases())) {
-        hasKey |= store.isKeyEntry(alias);
-      }
-      if (!hasKey) {
-        // Otherwise the failure would surface only at the first handshake, far from its cause.
-        throw new IllegalArgumentException(
-            "keystore " + keystore + " holds no private key entry for the server");
-      }
-      return keyManagingContext(store, password);
+      return keyManagingContext(userKeystore(keystore, password), password);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot use keystore " + keystore + ": " + e, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cannot use keystore " + keystore + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A user-supplied PKCS#12 keystore, opened with its password and holding a private key: what
+   * {@link #serverContext(Path, char[])} needs. The scenario loader calls it so that a bad keystore
+   * is refused at its key in the file rather than when a server starts.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException saying what is wrong with the contents and how to fix it, not
+   *     naming the file (the caller knows how it was written)
+   */
+  public static KeyStore userKeystore(Path keystore, char[] password) throws IOException {
+    byte[] bytes = Files.readAllBytes(keystore);
+    KeyStore store;
+    try {
+      store = loadPkcs12(bytes, password);
+    } catch (IOException e) {
+      // PKCS12KeyStore reports a failed integrity check, i.e. the wrong password, this way
+      if (e.getCause() instanceof UnrecoverableKeyException) {
+        throw new IllegalArgumentException(
+            "the password does not open this keystore — give the password it was made with"
+                + " (keytool -storepass)",
+            e);
+      }
+      throw notPkcs12(e);
+    } catch (GeneralSecurityException e) {
+      throw notPkcs12(e);
+    }
+    try {
+      for (String alias : Collections.list(store.aliases())) {
+        if (store.isKeyEntry(alias)) {
+          return store;
+        }
+      }
+    } catch (KeyStoreException e) {
+      throw notPkcs12(e);
+    }
+    // Otherwise the failure would surface only at the first handshake, far from its cause.
+    throw new IllegalArgumentException(
+        "this keystore holds no private key entry for the server — put the server's key and"
+            + " certificate chain in it (keytool -genkeypair or -importkeystore)");
+  }
+
+  private static IllegalArgumentException notPkcs12(Exception e) {
+    return new IllegalArgumentException(
+        "this is not a PKCS#12 keystore ("
+            + e.getMessage()
+            + ") — convert it: keytool -importkeystore -deststoretype pkcs12",
+        e);
   }
 
   /** A client context whose only trust anchor is the test CA (not the JDK's default CAs). */
