@@ -68,7 +68,7 @@ per_test_cost() {
     -r 2s -foe true -rf json -rff "$OLDPWD/$json" \
     -jvmArgsAppend '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.timeWaitDrainSeconds=65' \
     >/dev/null)
-  python3 -c "import json; print(json.load(open('$json'))[0]['primaryMetric']['scorePercentiles']['50.0'])"
+  python3 -c "import json; print(round(json.load(open('$json'))[0]['primaryMetric']['scorePercentiles']['50.0'], 2))"
 }
 
 declare -A results
