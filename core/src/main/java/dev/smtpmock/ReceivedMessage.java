@@ -26,10 +26,25 @@ public final class ReceivedMessage {
     INCOMPLETE;
   }
 
-  /** A recipient and the parameters of its RCPT command (e.g. {@code NOTIFY}). */
-  public record Recipient(String address, Map<String, String> parameters) {
+  /**
+   * A recipient, the parameters of its RCPT command (e.g. {@code NOTIFY}), and what the end of the
+   * data did for it: under LMTP each recipient's own reply and status (SPEC 8), under SMTP the
+   * message's. {@code reply} and {@code status} are null only while the message is being received.
+   */
+  public record Recipient(
+      String address, Map<String, String> parameters, String reply, Status status) {
     public Recipient {
       parameters = Map.copyOf(parameters);
+    }
+
+    /** A recipient accepted by RCPT, whose message has not ended yet. */
+    public Recipient(String address, Map<String, String> parameters) {
+      this(address, parameters, null, null);
+    }
+
+    /** This recipient with the outcome of the end of the data. */
+    public Recipient ended(String reply, Status status) {
+      return new Recipient(address, parameters, reply, status);
     }
   }
 

@@ -12,6 +12,8 @@ public enum Event {
   DATA,
   BDAT,
   MESSAGE,
+  /** LMTP: one accepted recipient's turn at the end of the data (SPEC 8). */
+  DELIVERY,
   RSET,
   NOOP,
   VRFY,

@@ -150,17 +150,17 @@ final class ReplyTextChecks {
     Set<Event> without =
         switch (name) {
           case "sender" -> RuleChecks.minus(events, RuleChecks.TRANSACTION_EVENTS);
-          case "recipient" -> RuleChecks.minus(events, Set.of(Event.RCPT));
-          default -> RuleChecks.minus(events, Set.of(Event.MESSAGE));
+          case "recipient" -> RuleChecks.minus(events, Set.of(Event.RCPT, Event.DELIVERY));
+          default -> RuleChecks.minus(events, Set.of(Event.MESSAGE, Event.DELIVERY));
         };
     if (without.isEmpty()) {
       return null;
     }
     String where =
         switch (name) {
-          case "sender" -> "mail, rcpt, data, bdat and message";
-          case "recipient" -> "rcpt";
-          default -> "message";
+          case "sender" -> "mail, rcpt, data, bdat, message and delivery";
+          case "recipient" -> "rcpt and delivery";
+          default -> "message and delivery";
         };
     return "{"
         + name

@@ -25,7 +25,7 @@ final class RuleChecks {
       Set.of("reply", "raw", "fault", "delay", "drip", "then", "after-bytes");
 
   static final Set<Event> TRANSACTION_EVENTS =
-      EnumSet.of(Event.MAIL, Event.RCPT, Event.DATA, Event.BDAT, Event.MESSAGE);
+      EnumSet.of(Event.MAIL, Event.RCPT, Event.DATA, Event.BDAT, Event.MESSAGE, Event.DELIVERY);
   private static final Set<Event> OUTSIDE_TRANSACTIONS =
       EnumSet.of(Event.CONNECT, Event.HELO, Event.EHLO, Event.STARTTLS, Event.AUTH, Event.QUIT);
   private static final Set<Event> WITHOUT_ARGUMENT =
@@ -182,12 +182,13 @@ final class RuleChecks {
         problems.add(
             new Problem(
                 "key",
-                "key sender needs events inside a transaction (mail, rcpt, data, bdat, message),"
-                    + " not "
+                "key sender needs events inside a transaction (mail, rcpt, data, bdat, message,"
+                    + " delivery), not "
                     + names(minus(matching.events(), TRANSACTION_EVENTS))));
       }
-      if (key == CounterKey.RECIPIENT && !Set.of(Event.RCPT).containsAll(matching.events())) {
-        problems.add(new Problem("key", "key recipient needs when: rcpt alone"));
+      if (key == CounterKey.RECIPIENT
+          && !Set.of(Event.RCPT, Event.DELIVERY).containsAll(matching.events())) {
+        problems.add(new Problem("key", "key recipient needs when: rcpt or delivery"));
       }
     }
     Set<Event> noArgument = intersection(matching.events(), WITHOUT_ARGUMENT);

@@ -38,6 +38,7 @@ final class ScenarioAssembler {
     ServerSettings mergedServer = base == null ? server : server.mergedOver(base.server());
     duplicateNames(merged, rules.size(), sourceMap, problems);
     tlsFailureOnConnect(rules, mergedServer, sourceMap, problems);
+    deliveryWithoutLmtp(rules, mergedServer, sourceMap, problems);
     for (Rule rule : rules) {
       for (RuleChecks.Problem p : RuleChecks.warnings(rule)) {
         problems.add(
@@ -119,6 +120,25 @@ final class ScenarioAssembler {
     }
   }
 
+  /** Only an LMTP server answers each recipient at the end of the data (SPEC 8). */
+  private static void deliveryWithoutLmtp(
+      List<Rule> own, ServerSettings server, SourceMap sourceMap, List<ScenarioProblem> problems) {
+    if (server.protocol() == Protocol.LMTP) {
+      return;
+    }
+    for (Rule rule : own) {
+      if (rule.matching().on(Event.DELIVERY)) {
+        problems.add(
+            sourceMap.atRule(
+                rule,
+                "when",
+                ScenarioProblem.Severity.ERROR,
+                "when: delivery needs server.protocol: lmtp: an SMTP server answers the end of"
+                    + " the data once for all recipients; use when: message"));
+      }
+    }
+  }
+
   /** Warns of a rule that an earlier rule without matchers always takes first (SPEC 2.10). */
   private static void unreachable(
       List<Rule> merged, int own, SourceMap sourceMap, List<ScenarioProblem> problems) {
@@ -159,6 +179,7 @@ final class ScenarioAssembler {
         || (matching.on(Event.ANY)
             && event != Event.CONNECT
             && event != Event.MESSAGE
+            && event != Event.DELIVERY
             && event != Event.ANY);
   }
 

@@ -106,6 +106,9 @@ final class ScenarioYamlWriter {
     if (value instanceof Extension e) {
       return e.keyword();
     }
+    if (value instanceof Protocol protocol) {
+      return ScenarioValues.yamlName(protocol);
+    }
     if (value instanceof ServerSettings.Tls.Keystore keystore) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("keystore", keystore.path().toString());

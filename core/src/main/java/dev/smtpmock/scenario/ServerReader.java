@@ -18,6 +18,7 @@ final class ServerReader {
   private static final Map<String, Extension> EXTENSIONS = new LinkedHashMap<>();
   private static final Map<String, String> MECHANISMS = new LinkedHashMap<>();
   private static final Map<String, String> CERTIFICATES = new LinkedHashMap<>();
+  private static final Map<String, Protocol> PROTOCOLS = ScenarioValues.yamlNames(Protocol.class);
 
   static {
     for (Extension e : Extension.values()) {
@@ -47,6 +48,7 @@ final class ServerReader {
 
   private void apply(ServerSettings.Builder b, String key, Node value) {
     switch (key) {
+      case "protocol" -> set(nodes.choice(value, key, PROTOCOLS), b::protocol);
       case "hostname" -> set(line(value, key, false), b::hostname);
       case "greeting" -> set(line(value, key, true), b::greeting);
       case "extensions" -> {

@@ -13,6 +13,10 @@ import java.util.Map;
 public final class ServerSettings extends SettingsBlock {
   public static final String DEFAULT_HOSTNAME = "smtpmock.test";
   public static final String DEFAULT_GREETING = "ESMTP smtpmock";
+
+  /** The greeting's default text when the server speaks LMTP. */
+  public static final String DEFAULT_LMTP_GREETING = "LMTP smtpmock";
+
   public static final List<Extension> DEFAULT_EXTENSIONS =
       List.of(
           Extension.PIPELINING,
@@ -31,6 +35,7 @@ public final class ServerSettings extends SettingsBlock {
   /** The keys of the block, in the order of SPEC 2.1 and of rendering. */
   static final List<String> KEYS =
       List.of(
+          "protocol",
           "hostname",
           "greeting",
           "extensions",
@@ -45,8 +50,26 @@ public final class ServerSettings extends SettingsBlock {
 
   private static final ServerSettings EMPTY = new ServerSettings(Given.none(KEYS));
 
+  // Read for every command; worked out once from the given list and the protocol.
+  private final List<Extension> extensions;
+
   private ServerSettings(Given given) {
     super(given);
+    this.extensions = effectiveExtensions(given.get("extensions", DEFAULT_EXTENSIONS), protocol());
+  }
+
+  /** LMTP always has PIPELINING and ENHANCEDSTATUSCODES (RFC 2033 section 4.1, SPEC 8). */
+  private static List<Extension> effectiveExtensions(List<Extension> given, Protocol protocol) {
+    if (protocol == Protocol.SMTP) {
+      return given;
+    }
+    List<Extension> all = new java.util.ArrayList<>(given);
+    for (Extension always : List.of(Extension.ENHANCEDSTATUSCODES, Extension.PIPELINING)) {
+      if (!all.contains(always)) {
+        all.add(0, always);
+      }
+    }
+    return List.copyOf(all);
   }
 
   public static Builder builder() {
@@ -62,12 +85,18 @@ public final class ServerSettings extends SettingsBlock {
     return given.get("hostname", DEFAULT_HOSTNAME);
   }
 
-  public String greeting() {
-    return given.get("greeting", DEFAULT_GREETING);
+  public Protocol protocol() {
+    return given.get("protocol", Protocol.SMTP);
   }
 
+  public String greeting() {
+    return given.get(
+        "greeting", protocol() == Protocol.LMTP ? DEFAULT_LMTP_GREETING : DEFAULT_GREETING);
+  }
+
+  /** What EHLO (LHLO) advertises and the server accepts, in the order written. */
   public List<Extension> extensions() {
-    return given.get("extensions", DEFAULT_EXTENSIONS);
+    return extensions;
   }
 
   public boolean advertises(Extension extension) {
@@ -118,6 +147,11 @@ public final class ServerSettings extends SettingsBlock {
     private final Given.Draft given = new Given.Draft(KEYS);
 
     private Builder() {}
+
+    public Builder protocol(Protocol protocol) {
+      given.set("protocol", protocol);
+      return this;
+    }
 
     public Builder hostname(String hostname) {
       given.set("hostname", hostname);

@@ -51,7 +51,7 @@ class RuleBuilderChecksTest {
   @Test
   void placeholdersAreCheckedInTheDslToo() {
     assertThatThrownBy(() -> Rule.when(Event.HELO).reply("250 {recipient}").build())
-        .hasMessage("{recipient} has no value on helo: it is known only on rcpt");
+        .hasMessage("{recipient} has no value on helo: it is known only on rcpt and delivery");
   }
 
   @Test

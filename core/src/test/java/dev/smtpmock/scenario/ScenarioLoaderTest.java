@@ -336,10 +336,10 @@ class ScenarioLoaderTest {
                     reply: 550 5.7.1 {sender} refused
                 """))
         .containsExactly(
-            "test.yaml:3:5: error: {recipient} has no value on mail: it is known only on rcpt",
-            "test.yaml:5:5: error: {id} has no value on rcpt: it is known only on message",
+            "test.yaml:3:5: error: {recipient} has no value on mail: it is known only on rcpt and delivery",
+            "test.yaml:5:5: error: {id} has no value on rcpt: it is known only on message and delivery",
             "test.yaml:7:5: error: {sender} has no value on helo: it is known only on mail,"
-                + " rcpt, data, bdat and message");
+                + " rcpt, data, bdat, message and delivery");
   }
 
   @Test
@@ -447,11 +447,11 @@ class ScenarioLoaderTest {
             "key sender on helo",
             "when: helo\n    key: sender\n    reply: 250 Ok",
             "3:5: error: key sender needs events inside a transaction (mail, rcpt, data, bdat,"
-                + " message), not helo"),
+                + " message, delivery), not helo"),
         Arguments.of(
             "key recipient on mail",
             "when: mail\n    key: [client, recipient]\n    reply: 250 Ok",
-            "3:5: error: key recipient needs when: rcpt alone"),
+            "3:5: error: key recipient needs when: rcpt or delivery"),
         Arguments.of(
             "match on data",
             "when: data\n    match: x\n    reply: 554 5.5.1 No",

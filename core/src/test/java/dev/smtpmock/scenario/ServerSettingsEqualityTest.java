@@ -21,6 +21,7 @@ class ServerSettingsEqualityTest {
       new LinkedHashMap<>();
 
   static {
+    CHANGES.put("protocol", b -> b.protocol(Protocol.LMTP));
     CHANGES.put("hostname", b -> b.hostname("mx.example.test"));
     CHANGES.put("greeting", b -> b.greeting("ESMTP Postfix"));
     CHANGES.put("extensions", b -> b.extension(Extension.STARTTLS));

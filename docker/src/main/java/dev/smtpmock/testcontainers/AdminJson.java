@@ -53,7 +53,12 @@ final class AdminJson {
         strings(m.path("fromParams")),
         list(
             m.path("recipients"),
-            r -> new Message.Recipient(text(r, "address"), strings(r.path("params")))),
+            r ->
+                new Message.Recipient(
+                    text(r, "address"),
+                    strings(r.path("params")),
+                    text(r, "reply"),
+                    constant(Message.Status.class, text(r, "status")))),
         text(m, "subject"),
         m.path("size").asLong(),
         m.path("truncated").asBoolean(),

@@ -313,8 +313,13 @@ public final class SmtpMockClient {
       INCOMPLETE
     }
 
-    /** A RCPT TO address and its parameters, such as {@code NOTIFY}. */
-    public record Recipient(String address, Map<String, String> params) {
+    /**
+     * A RCPT TO address, its parameters, such as {@code NOTIFY}, and what the end of the data did
+     * for it: under LMTP its own reply and status, under SMTP the message's ({@code reply} null
+     * when the connection ended first).
+     */
+    public record Recipient(
+        String address, Map<String, String> params, String reply, Status status) {
       public Recipient {
         params = copy(params);
       }

@@ -21,7 +21,8 @@ class AdminJsonTest {
             [{"id":"1A2B3C4D5E6F","sessionId":"S000001","connection":1,"sequence":17,
               "status":"accepted","reply":"250 2.0.0 Ok: queued as 1A2B3C4D5E6F",
               "from":"a@b.test","fromParams":{"SIZE":"1234","BODY":"8BITMIME"},
-              "recipients":[{"address":"c@d.test","params":{"NOTIFY":"SUCCESS"}}],
+              "recipients":[{"address":"c@d.test","params":{"NOTIFY":"SUCCESS"},
+                "reply":"250 2.0.0 Ok: queued as 1A2B3C4D5E6F","status":"accepted"}],
               "subject":"Hi","size":1234,"truncated":false,"receivedAt":"2026-11-23T10:00:00.123Z",
               "headers":[["Subject","Hi"],["Received","x"],["received","y"]],
               "addedLater":{"ignored":true}}]
@@ -39,7 +40,12 @@ class AdminJsonTest {
             org.assertj.core.api.Assertions.entry("SIZE", "1234"),
             org.assertj.core.api.Assertions.entry("BODY", "8BITMIME"));
     assertThat(m.recipients())
-        .containsExactly(new Message.Recipient("c@d.test", java.util.Map.of("NOTIFY", "SUCCESS")));
+        .containsExactly(
+            new Message.Recipient(
+                "c@d.test",
+                java.util.Map.of("NOTIFY", "SUCCESS"),
+                "250 2.0.0 Ok: queued as 1A2B3C4D5E6F",
+                Message.Status.ACCEPTED));
     assertThat(m.size()).isEqualTo(1234);
     assertThat(m.receivedAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00.123Z"));
     assertThat(m.header("SUBJECT")).isEqualTo("Hi");

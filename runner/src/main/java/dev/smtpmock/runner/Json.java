@@ -76,7 +76,7 @@ final class Json {
           m.reply(),
           m.sender(),
           m.senderParameters(),
-          m.recipients().stream().map(r -> new Recipient(r.address(), r.parameters())).toList(),
+          m.recipients().stream().map(Recipient::of).toList(),
           m.subject(),
           m.size(),
           m.truncated(),
@@ -85,7 +85,12 @@ final class Json {
     }
   }
 
-  record Recipient(String address, Map<String, String> params) {}
+  /** Under LMTP each recipient's own reply and status (SPEC 8); under SMTP the message's. */
+  record Recipient(String address, Map<String, String> params, String reply, String status) {
+    static Recipient of(ReceivedMessage.Recipient r) {
+      return new Recipient(r.address(), r.parameters(), r.reply(), lower(r.status()));
+    }
+  }
 
   record Session(
       String id,

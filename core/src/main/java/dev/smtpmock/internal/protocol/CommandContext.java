@@ -52,6 +52,15 @@ interface CommandContext {
   /** QUIT was answered 221: the session ends. */
   void quit();
 
+  /** True once the session takes no more replies: closed, hung, or failing its TLS. */
+  boolean ended();
+
+  /**
+   * Runs {@code task} holding the session's lock once what is under way (an action and its then) is
+   * done; meanwhile the session owes a reply.
+   */
+  void later(Runnable task);
+
   /** The input cannot be read on: the server closes once what is owed is written (FIN). */
   void close();
 }

@@ -1,6 +1,8 @@
 package dev.smtpmock.internal.protocol;
 
 import dev.smtpmock.scenario.Event;
+import dev.smtpmock.scenario.Protocol;
+import dev.smtpmock.scenario.ServerSettings;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -27,17 +29,20 @@ final class CommandReader implements CommandContext.ByteReader {
 
   private final CommandContext session;
   private final int maxLineLength;
+  private final Protocol protocol;
   private boolean discardingLongLine;
 
-  CommandReader(CommandContext session, int maxLineLength) {
+  CommandReader(CommandContext session, ServerSettings settings) {
     this.session = session;
-    this.maxLineLength = maxLineLength;
+    this.maxLineLength = settings.maxLineLength();
+    this.protocol = settings.protocol();
   }
 
   private static Map<Verb, CommandHandler> handlers() {
     Map<Verb, CommandHandler> map = new EnumMap<>(Verb.class);
     map.put(Verb.HELO, new HeloHandler(false));
     map.put(Verb.EHLO, new HeloHandler(true));
+    map.put(Verb.LHLO, new HeloHandler(true));
     map.put(Verb.MAIL, new MailHandler());
     map.put(Verb.RCPT, new RcptHandler());
     map.put(Verb.DATA, new DataHandler());
@@ -132,7 +137,9 @@ final class CommandReader implements CommandContext.ByteReader {
     session.transcript().client(line);
     session.door().followSwap();
     Command command = Command.parse(line);
-    (command.verb == null ? UNKNOWN : HANDLERS.get(command.verb)).handle(command, session);
+    Verb verb = command.verb;
+    (verb == null || !verb.belongsTo(protocol) ? UNKNOWN : HANDLERS.get(verb))
+        .handle(command, session);
   }
 
   /** The command as text, or null when it is not valid UTF-8. Most commands are plain ASCII. */

@@ -1,11 +1,13 @@
 package dev.smtpmock.internal.protocol;
 
 import dev.smtpmock.ReceivedMessage;
+import dev.smtpmock.ReceivedMessage.Recipient;
 import dev.smtpmock.ReceivedMessage.Status;
 import dev.smtpmock.internal.message.ParsedMessageView;
 import dev.smtpmock.internal.rules.AfterBytesWatch;
 import dev.smtpmock.internal.rules.Occurrence;
 import dev.smtpmock.scenario.Event;
+import dev.smtpmock.scenario.Protocol;
 import dev.smtpmock.scenario.Reply;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,8 @@ final class MessageIntake implements CommandContext.ByteReader {
   private DataReader data;
   private AfterBytesWatch watch;
   private PendingMessage pending;
+  // LMTP: the recipients' replies under way at the end of the data, else null.
+  private Deliveries deliveries;
 
   MessageIntake(CommandContext session) {
     this.session = session;
@@ -99,6 +103,11 @@ final class MessageIntake implements CommandContext.ByteReader {
             .state()
             .occurrence(
                 Event.MESSAGE, null, null, new ParsedMessageView(message.data(), message.size()));
+    if (session.state().settings().protocol() == Protocol.LMTP) {
+      deliveries = new Deliveries(session, message);
+      deliveries.start(occurrence, lastChunk);
+      return;
+    }
     Supplier<Reply> builtIn = () -> message.truncated() ? Replies.DATA_TOO_BIG : queued.get();
     Consumer<Reply> effect = reply -> finish(message, reply);
     if (lastChunk == null) {
@@ -124,8 +133,34 @@ final class MessageIntake implements CommandContext.ByteReader {
     }
     pending = null;
     Status status = reply != null && reply.isPositive() ? Status.ACCEPTED : Status.REJECTED;
-    store(message, status, session.lastWritten(), session.state().transaction());
+    Transaction t = session.state().transaction();
+    String written = session.lastWritten();
+    store(message, status, written, t, outcomes(t, written, status));
     session.state().endTransaction();
+  }
+
+  /**
+   * LMTP: every recipient was answered (SPEC 8). The message is stored once, accepted when one
+   * recipient is at least, with the first recipient's reply as its own.
+   */
+  void delivered(PendingMessage message, List<Recipient> outcomes) {
+    if (pending != message) {
+      return;
+    }
+    pending = null;
+    deliveries = null;
+    Status status = anyAccepted(outcomes) ? Status.ACCEPTED : Status.REJECTED;
+    store(message, status, outcomes.get(0).reply(), session.state().transaction(), outcomes);
+    session.state().endTransaction();
+  }
+
+  private static boolean anyAccepted(List<Recipient> outcomes) {
+    return outcomes.stream().anyMatch(r -> r.status() == Status.ACCEPTED);
+  }
+
+  /** Under SMTP every recipient's reply and status are the message's. */
+  private static List<Recipient> outcomes(Transaction t, String reply, Status status) {
+    return t == null ? List.of() : t.recipients.stream().map(r -> r.ended(reply, status)).toList();
   }
 
   /** The connection ended: a message not yet answered is kept as incomplete. */
@@ -140,14 +175,29 @@ final class MessageIntake implements CommandContext.ByteReader {
               transaction.chunkBytes,
               transaction.chunksOverLimit);
     }
-    if (incomplete != null) {
-      store(incomplete, Status.INCOMPLETE, null, transaction);
+    if (incomplete != null && deliveries != null) {
+      List<Recipient> outcomes = deliveries.soFar();
+      Status status = anyAccepted(outcomes) ? Status.ACCEPTED : Status.INCOMPLETE;
+      store(incomplete, status, outcomes.get(0).reply(), transaction, outcomes);
+    } else if (incomplete != null) {
+      store(
+          incomplete,
+          Status.INCOMPLETE,
+          null,
+          transaction,
+          outcomes(transaction, null, Status.INCOMPLETE));
     }
     pending = null;
+    deliveries = null;
     data = null;
   }
 
-  private void store(PendingMessage message, Status status, String reply, Transaction t) {
+  private void store(
+      PendingMessage message,
+      Status status,
+      String reply,
+      Transaction t,
+      List<Recipient> recipients) {
     var transcript = session.transcript();
     session
         .server()
@@ -163,7 +213,7 @@ final class MessageIntake implements CommandContext.ByteReader {
                     reply,
                     t != null ? t.sender : "",
                     t != null ? t.senderParameters : Map.of(),
-                    t != null ? t.recipients : List.of(),
+                    recipients,
                     message.data(),
                     message.size(),
                     message.truncated(),

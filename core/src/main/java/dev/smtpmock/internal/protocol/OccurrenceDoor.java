@@ -44,7 +44,22 @@ final class OccurrenceDoor {
    * the reply is handed to the transport, with null after {@code raw}.
    */
   void enter(Occurrence occurrence, Supplier<Reply> builtIn, Consumer<Reply> effect) {
-    decide(occurrence, rules.evaluate(occurrence), builtIn, effect);
+    carry(decide(occurrence), occurrence, builtIn, effect);
+  }
+
+  /** The rules' decision for an occurrence, to be carried out later; null when none fired. */
+  Decision decide(Occurrence occurrence) {
+    return decision(rules.evaluate(occurrence));
+  }
+
+  /**
+   * An occurrence answered by a decision already taken (one rule answering every recipient of an
+   * LMTP message): it is counted, and seen by no rule. A null decision is the default answer.
+   */
+  void enterDecided(
+      Decision decided, Occurrence occurrence, Supplier<Reply> builtIn, Consumer<Reply> effect) {
+    rules.countOnly(occurrence);
+    carry(decided, occurrence, builtIn, effect);
   }
 
   /**
@@ -56,7 +71,7 @@ final class OccurrenceDoor {
     if (match == null) {
       return false;
     }
-    decide(connect, match, NO_DEFAULT, NO_EFFECT);
+    carry(decision(match), connect, NO_DEFAULT, NO_EFFECT);
     return true;
   }
 
@@ -66,13 +81,18 @@ final class OccurrenceDoor {
    */
   void enterLastChunk(
       Occurrence chunk, Occurrence message, Supplier<Reply> builtIn, Consumer<Reply> effect) {
+    carry(decideLastChunk(chunk, message), message, builtIn, effect);
+  }
+
+  /** The decision for {@code BDAT … LAST}, as {@link #enterLastChunk} takes it. */
+  Decision decideLastChunk(Occurrence chunk, Occurrence message) {
     Match match = rules.evaluate(chunk);
     if (match != null) {
       rules.countOnly(message);
     } else {
       match = rules.evaluate(message);
     }
-    decide(message, match, builtIn, effect);
+    return decision(match);
   }
 
   /** Starts watching a message's data for after-bytes rules; null when the scenario has none. */
@@ -95,7 +115,7 @@ final class OccurrenceDoor {
       return false;
     }
     struck.run();
-    decide(watch.occurrence(), match, NO_DEFAULT, NO_EFFECT);
+    carry(decision(match), watch.occurrence(), NO_DEFAULT, NO_EFFECT);
     return true;
   }
 
@@ -124,15 +144,24 @@ final class OccurrenceDoor {
     return runtime;
   }
 
-  private void decide(
-      Occurrence occurrence, Match match, Supplier<Reply> builtIn, Consumer<Reply> effect) {
+  private Decision decision(Match match) {
     if (match == null) {
-      executor.answer(occurrence, builtIn, effect);
-      return;
+      return null;
     }
     Action action = match.rule().action();
     long delay = action.delay() == null ? 0 : rules.delayFor(match).toNanos();
-    executor.execute(occurrence, ref(match), action, delay, builtIn, effect);
+    return new Decision(ref(match), action, delay);
+  }
+
+  /** Hands a decision to the executor; null is the default answer. */
+  void carry(
+      Decision decision, Occurrence occurrence, Supplier<Reply> builtIn, Consumer<Reply> effect) {
+    if (decision == null) {
+      executor.answer(occurrence, builtIn, effect);
+    } else {
+      executor.execute(
+          occurrence, decision.rule(), decision.action(), decision.delayNanos(), builtIn, effect);
+    }
   }
 
   private static RuleRef ref(Match match) {

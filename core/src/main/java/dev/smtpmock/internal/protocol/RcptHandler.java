@@ -67,6 +67,7 @@ final class RcptHandler implements OneStepHandler {
     if (reply != null && transaction != null && reply.isPositive()) {
       Address address = command.address;
       transaction.recipients.add(new Recipient(address.address(), address.parameters()));
+      transaction.recipientArguments.add(command.argument);
     }
   }
 }

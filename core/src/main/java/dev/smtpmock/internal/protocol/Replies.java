@@ -84,6 +84,11 @@ public final class Replies {
     return Reply.of(250, null, hostname);
   }
 
+  /** LMTP's reply for one recipient at the end of the data: Dovecot's (SPEC 8). */
+  public static Reply saved(String recipient, String id) {
+    return Reply.of(250, "2.0.0", "<" + recipient + "> " + id + " Saved");
+  }
+
   public static Reply queued(String id) {
     return Reply.of(250, "2.0.0", "Ok: queued as " + id);
   }

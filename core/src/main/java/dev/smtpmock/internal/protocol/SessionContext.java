@@ -37,7 +37,7 @@ final class SessionContext implements CommandContext, Placeholders.Values {
     this.door = new OccurrenceDoor(server, transcript.connection(), clientIp, executor);
     this.state = new SessionState(settings, door::transactionEnded);
     this.messages = new MessageIntake(this);
-    this.commands = new CommandReader(this, settings.maxLineLength());
+    this.commands = new CommandReader(this, settings);
   }
 
   /** Reads command lines, the input's reader between the steps of multi-step commands. */
@@ -114,6 +114,17 @@ final class SessionContext implements CommandContext, Placeholders.Values {
   @Override
   public void quit() {
     connection.quit();
+  }
+
+  @Override
+  public boolean ended() {
+    return connection.ended();
+  }
+
+  @Override
+  public void later(Runnable task) {
+    connection.owe();
+    server.scheduler().execute(() -> connection.settle(task));
   }
 
   @Override

@@ -120,6 +120,20 @@ final class SessionState {
         event, matchText, command.line, sender, recipient, inTransaction, tls, user != null, null);
   }
 
+  /** LMTP: recipient {@code index}'s turn at the end of the data; match sees its RCPT argument. */
+  Occurrence delivery(int index) {
+    return new Occurrence(
+        Event.DELIVERY,
+        transaction.recipientArguments.get(index),
+        null,
+        transaction.sender,
+        transaction.recipients.get(index).address(),
+        true,
+        tls,
+        user != null,
+        null);
+  }
+
   /** An occurrence not tied to a parsed command: connect, unknown, bdat, auth, message. */
   Occurrence occurrence(Event event, String matchText, String commandLine, MessageView message) {
     return new Occurrence(

@@ -251,6 +251,11 @@ public final class SmtpConnection implements ActionExecutor.Connection {
     return mode == Mode.CLOSED;
   }
 
+  /** True once no more replies are to be written: closed, hung, or awaiting a TLS record. */
+  boolean ended() {
+    return mode == Mode.CLOSED || mode == Mode.HUNG || mode == Mode.AWAIT_TLS_RECORD;
+  }
+
   // ---- endings ----
 
   private void hang() {

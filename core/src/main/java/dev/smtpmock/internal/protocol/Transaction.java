@@ -14,6 +14,9 @@ final class Transaction {
   final Map<String, String> senderParameters;
   final boolean smtputf8;
   final List<Recipient> recipients = new ArrayList<>();
+  // Each accepted recipient's RCPT argument as sent, in step with recipients: what an LMTP
+  // delivery rule's match sees (SPEC 8).
+  final List<String> recipientArguments = new ArrayList<>();
 
   /** BDAT chunks so far; null until the first chunk. */
   ByteArrayOutputStream chunks;

@@ -13,7 +13,7 @@ final class Matchers {
 
   /** Whether the rule counts occurrences of this event: its own, or any command for {@code any}. */
   static boolean listens(Matching matching, Event event) {
-    boolean command = event != Event.CONNECT && event != Event.MESSAGE;
+    boolean command = event != Event.CONNECT && event != Event.MESSAGE && event != Event.DELIVERY;
     return matching.on(event) || (command && matching.on(Event.ANY));
   }
 
