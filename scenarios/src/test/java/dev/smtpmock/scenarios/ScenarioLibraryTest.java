@@ -53,7 +53,9 @@ class ScenarioLibraryTest {
           Map.entry("530 5.7.0", "§4.10 and §4.11 Postfix, Gmail: STARTTLS / Authentication"),
           Map.entry("454 4.7.0", "§4.11 Gmail: Too many login attempts"),
           Map.entry("535 5.7.8", "§2 and §4.11 Gmail: Username and Password not accepted"),
-          Map.entry("451 4.3.0", "§4.13 Postfix, Gmail: queue file write error / temporarily"));
+          Map.entry("451 4.3.0", "§4.13 Postfix, Gmail: queue file write error / temporarily"),
+          Map.entry(
+              "451 4.2.0", "Addendum §2 Dovecot LMTP: <rcpt> Timeout while waiting for lock"));
 
   static List<String> names() {
     return indexNames();
