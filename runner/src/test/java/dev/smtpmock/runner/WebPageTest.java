@@ -2,6 +2,8 @@ package dev.smtpmock.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpmock.scenario.Scenario;
+import dev.smtpmock.testing.SmtpDialogue;
 import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -123,6 +125,40 @@ class WebPageTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Late"));
     driver.findElement(By.cssSelector("#sessions li.session")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "QUIT"));
+  }
+
+  @Test
+  void showsEachRecipientsReplyOfAnLmtpMessage() {
+    admin
+        .runner()
+        .smtp()
+        .scenario(
+            Scenario.parse(
+                "server: {protocol: lmtp}\n"
+                    + "rules: [{when: delivery, match: full@, reply: '552 5.2.2 <{recipient}> Quota"
+                    + " exceeded (mailbox for user is full)'}]\n",
+                "lmtp.yaml"));
+    try (SmtpDialogue lmtp = SmtpDialogue.connect(admin.smtpPort())) {
+      lmtp.expectCode(220);
+      lmtp.send("LHLO mta.test").expectCode(250);
+      lmtp.send("MAIL FROM:<app@a.test>").expectCode(250);
+      lmtp.send("RCPT TO:<bob@b.test>").expectCode(250);
+      lmtp.send("RCPT TO:<full@b.test>").expectCode(250);
+      lmtp.send("DATA").expectCode(354);
+      lmtp.sendRaw("Subject: Two mailboxes\r\n\r\nx\r\n.\r\n").expectCode(250).expectCode(552);
+    }
+
+    driver.get(admin.base() + "/#token=" + TOKEN);
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages li.message")))
+        .click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recipients")));
+    assertThat(driver.findElements(By.cssSelector("#recipients tr.recipient")))
+        .extracting(WebElement::getText)
+        .satisfiesExactly(
+            bob -> assertThat(bob).contains("bob@b.test", "accepted", "Saved"),
+            full -> assertThat(full).contains("full@b.test", "rejected", "552 5.2.2"));
   }
 
   @Test

@@ -170,9 +170,17 @@ function messageView(m, raw) {
     ["to", m.recipients.map((r) => r.address).join(", ")], ["size", m.size + " bytes" + (m.truncated ? " (truncated)" : "")],
     ["received", m.receivedAt], ["session", m.sessionId + " (connection " + m.connection + ")"],
   ];
+  // under LMTP each recipient has a reply of its own; under SMTP they all have the message's
+  const perRecipient = m.recipients.some((r) => r.reply !== m.reply || r.status !== m.status);
   return [
     el("h2", { id: "message-subject" }, m.subject || "(no subject)"),
     el("table", { id: "envelope" }, ...rows.map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, v)))),
+    ...(perRecipient ? [
+      el("h3", {}, "Recipients"),
+      el("table", { id: "recipients" }, ...m.recipients.map((r) =>
+        el("tr", { class: "recipient " + r.status }, el("th", {}, r.address), el("td", {}, r.status),
+          el("td", {}, r.reply || "")))),
+    ] : []),
     el("h3", {}, "Headers"),
     el("table", { id: "headers" }, ...m.headers.map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, v)))),
     el("h3", {}, "Body"),
