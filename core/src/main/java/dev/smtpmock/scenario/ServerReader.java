@@ -63,6 +63,8 @@ final class ServerReader {
           set(nodes.atLeast(nodes.integer(value, key), 1, value, key), b::maxRecipients);
       case "max-line-length" ->
           set(nodes.atLeast(nodes.integer(value, key), 1, value, key), b::maxLineLength);
+      case "max-connections" ->
+          set(nodes.atLeast(nodes.integer(value, key), 1, value, key), b::maxConnections);
       case "idle-timeout" -> set(positive(nodes.duration(value, key), value, key), b::idleTimeout);
       case "auth" -> set(auth(value), b::auth);
       case "tls" -> set(tls(value), b::tls);

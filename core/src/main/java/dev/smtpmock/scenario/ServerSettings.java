@@ -31,6 +31,7 @@ public final class ServerSettings extends SettingsBlock {
   public static final int DEFAULT_MAX_RECIPIENTS = 1000;
   public static final int DEFAULT_MAX_LINE_LENGTH = 2048;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+  public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
   /** The keys of the block, in the order of SPEC 2.1 and of rendering. */
   static final List<String> KEYS =
@@ -43,6 +44,7 @@ public final class ServerSettings extends SettingsBlock {
           "max-recipients",
           "max-line-length",
           "idle-timeout",
+          "max-connections",
           "auth",
           "tls",
           "seed",
@@ -120,6 +122,11 @@ public final class ServerSettings extends SettingsBlock {
     return given.get("idle-timeout", DEFAULT_IDLE_TIMEOUT);
   }
 
+  /** Connections open at once; past it a connection gets 421 4.3.2 instead of the greeting. */
+  public int maxConnections() {
+    return given.get("max-connections", DEFAULT_MAX_CONNECTIONS);
+  }
+
   public Auth auth() {
     return new Auth(given.block("auth", Auth.KEYS));
   }
@@ -193,6 +200,11 @@ public final class ServerSettings extends SettingsBlock {
 
     public Builder idleTimeout(Duration idleTimeout) {
       given.set("idle-timeout", idleTimeout);
+      return this;
+    }
+
+    public Builder maxConnections(int maxConnections) {
+      given.set("max-connections", maxConnections);
       return this;
     }
 

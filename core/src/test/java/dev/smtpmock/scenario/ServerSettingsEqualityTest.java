@@ -29,6 +29,7 @@ class ServerSettingsEqualityTest {
     CHANGES.put("max-message-size", b -> b.maxMessageSize(1024));
     CHANGES.put("max-recipients", b -> b.maxRecipients(5));
     CHANGES.put("max-line-length", b -> b.maxLineLength(512));
+    CHANGES.put("max-connections", b -> b.maxConnections(5));
     CHANGES.put("idle-timeout", b -> b.idleTimeout(Duration.ofSeconds(30)));
     CHANGES.put("auth", b -> b.auth(ServerSettings.Auth.builder().build()));
     CHANGES.put("auth.required", b -> b.auth(ServerSettings.Auth.builder().required(true).build()));

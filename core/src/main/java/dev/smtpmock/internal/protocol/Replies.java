@@ -9,6 +9,9 @@ import dev.smtpmock.scenario.Reply;
 public final class Replies {
   private Replies() {}
 
+  /** Postfix postscreen's reply at its connection limit, instead of the greeting (SPEC 12). */
+  public static final Reply ALL_PORTS_BUSY = Reply.of(421, "4.3.2", "All server ports are busy");
+
   public static final Reply HELO_SYNTAX = Reply.of(501, null, "Syntax: HELO hostname");
   public static final Reply EHLO_SYNTAX = Reply.of(501, null, "Syntax: EHLO hostname");
   public static final Reply MAIL_OK = Reply.of(250, "2.1.0", "Ok");

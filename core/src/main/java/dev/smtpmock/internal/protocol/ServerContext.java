@@ -22,6 +22,8 @@ public final class ServerContext {
   private final AtomicLong sessionIds = new AtomicLong();
   private final AtomicInteger connectionNumbers = new AtomicInteger();
   private final AtomicLong connections = new AtomicLong();
+  // Connections admitted and not yet closed, which max-connections bounds.
+  private final AtomicInteger admitted = new AtomicInteger();
   private final Set<SmtpConnection> open = ConcurrentHashMap.newKeySet();
   private final Transcript.Listener listener;
   private final Answerer answerer;
@@ -130,7 +132,25 @@ public final class ServerContext {
     return digits.length() >= 6 ? "S" + digits : "S" + "000000".substring(digits.length()) + digits;
   }
 
+  /**
+   * Takes a place for a new connection under the scenario's {@code max-connections}; false when
+   * every place is taken (SPEC 12). A connection admitted is released by {@link #closed}.
+   */
+  public boolean admit() {
+    int max = runtime.settings().maxConnections();
+    while (true) {
+      int now = admitted.get();
+      if (now >= max) {
+        return false;
+      }
+      if (admitted.compareAndSet(now, now + 1)) {
+        return true;
+      }
+    }
+  }
+
   void closed(SmtpConnection connection) {
+    admitted.decrementAndGet();
     open.remove(connection);
   }
 

@@ -1,7 +1,9 @@
 package dev.smtpmock.internal.transport;
 
+import dev.smtpmock.internal.protocol.Replies;
 import dev.smtpmock.internal.protocol.ServerContext;
 import dev.smtpmock.internal.protocol.SmtpConnection;
+import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLSession;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.IoHandlerAdapter;
@@ -33,31 +35,57 @@ final class SmtpIoHandler extends IoHandlerAdapter {
 
   @Override
   public void sessionCreated(IoSession session) {
+    if (!context.admit()) {
+      refuse(session);
+      return;
+    }
     session.setAttribute(
         CONNECTION, new SmtpConnection(context, new MinaChannel(session), implicitTls));
   }
 
+  /**
+   * Past max-connections: Postfix postscreen's 421 instead of the greeting, and a close; no
+   * connection number, no session. On an implicit-TLS port nothing can be said before a handshake.
+   */
+  private void refuse(IoSession session) {
+    if (!implicitTls) {
+      byte[] reply = Replies.ALL_PORTS_BUSY.render().getBytes(StandardCharsets.US_ASCII);
+      session.write(IoBuffer.wrap(reply));
+    }
+    session.closeOnFlush();
+  }
+
   @Override
   public void sessionOpened(IoSession session) {
-    connection(session).start();
+    SmtpConnection connection = connection(session);
+    if (connection != null) {
+      connection.start();
+    }
   }
 
   @Override
   public void messageReceived(IoSession session, Object message) {
+    SmtpConnection connection = connection(session);
+    if (connection == null) {
+      return; // refused: what it sends is dropped until the close
+    }
     IoBuffer buffer = (IoBuffer) message;
     if (buffer.hasArray()) {
-      connection(session)
-          .received(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+      connection.received(
+          buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
     } else {
       byte[] bytes = new byte[buffer.remaining()];
       buffer.get(bytes);
-      connection(session).received(bytes, 0, bytes.length);
+      connection.received(bytes, 0, bytes.length);
     }
   }
 
   @Override
   public void messageSent(IoSession session, Object message) {
-    connection(session).written();
+    SmtpConnection connection = connection(session);
+    if (connection != null) {
+      connection.written();
+    }
   }
 
   @Override
