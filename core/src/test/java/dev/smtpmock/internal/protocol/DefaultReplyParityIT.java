@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.scenario.Scenario;
-import dev.smtpmock.testing.PostfixSmtpd;
+import dev.smtpmock.testing.PrivatePostfix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,12 +34,27 @@ class DefaultReplyParityIT {
       "server: {extensions: [PIPELINING, SIZE, ENHANCEDSTATUSCODES, 8BITMIME, DSN, SMTPUTF8,"
           + " CHUNKING]}";
 
-  private static PostfixSmtpd postfix;
+  /** A Postfix smtpd configured like smtpmock's defaults, which keeps every message to itself. */
+  private static final Map<String, String> LIKE_SMTPMOCK =
+      Map.ofEntries(
+          Map.entry("myhostname", "smtpmock.test"),
+          Map.entry("smtpd_banner", "$myhostname ESMTP smtpmock"),
+          Map.entry("message_size_limit", "10485760"),
+          Map.entry("local_recipient_maps", ""),
+          Map.entry("default_transport", "discard"),
+          Map.entry("relay_transport", "discard"),
+          // a dialogue of refusals must not end in Postfix's 421 "too many errors"
+          Map.entry("smtpd_hard_error_limit", "1000"),
+          Map.entry("smtpd_soft_error_limit", "1000"),
+          Map.entry("smtpd_junk_command_limit", "1000"));
+
+  @TempDir static Path directory;
+  private static PrivatePostfix postfix;
   private static SmtpMockServer smtpmock;
 
   @BeforeAll
   static void start() {
-    postfix = PostfixSmtpd.start();
+    postfix = PrivatePostfix.start(directory, LIKE_SMTPMOCK);
     smtpmock = SmtpMockServer.start(Scenario.parse(SCENARIO, "parity.yaml"));
   }
 
@@ -165,7 +183,7 @@ class DefaultReplyParityIT {
   @MethodSource("dialogues")
   void smtpmockRepliesAsPostfixDoes(String name, List<String> steps) throws IOException {
     assertThat(replies(smtpmock.port(), steps))
-        .isEqualTo(withoutVrfyAndEtrn(replies(postfix.port(), steps)));
+        .isEqualTo(withoutVrfyAndEtrn(replies(postfix.smtpdPort(), steps)));
   }
 
   /** The greeting, then one reply per step (each raw reply, queue ids normalised). */
