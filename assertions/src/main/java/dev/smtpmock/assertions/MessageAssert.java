@@ -192,27 +192,24 @@ public final class MessageAssert extends AbstractAssert<MessageAssert, CapturedM
   /** The text/plain part, decoded, contains this text. */
   public MessageAssert hasTextContaining(String text) {
     isNotNull();
-    String plain = mime().text();
-    if (plain == null || !normalise(plain).contains(normalise(text))) {
-      fail(
-          "to have a text/plain part containing\n"
-              + Quotes.indent(text)
-              + "\nbut "
-              + (plain == null ? "it has no text/plain part" : "it does not"));
-    }
-    return this;
+    return hasPartContaining("text/plain", mime().text(), text);
   }
 
   /** The text/html part, decoded, contains this text. */
   public MessageAssert hasHtmlContaining(String text) {
     isNotNull();
-    String html = mime().html();
-    if (html == null || !normalise(html).contains(normalise(text))) {
+    return hasPartContaining("text/html", mime().html(), text);
+  }
+
+  private MessageAssert hasPartContaining(String type, String content, String text) {
+    if (content == null || !normalise(content).contains(normalise(text))) {
       fail(
-          "to have a text/html part containing\n"
+          "to have a "
+              + type
+              + " part containing\n"
               + Quotes.indent(text)
               + "\nbut "
-              + (html == null ? "it has no text/html part" : "it does not"));
+              + (content == null ? "it has no " + type + " part" : "it does not"));
     }
     return this;
   }
