@@ -33,15 +33,20 @@ final class AdminJson {
     }
   }
 
-  static List<Message> messages(String json) {
-    return list(tree(json), AdminJson::message);
+  /**
+   * The messages of a JSON array, each given its data by {@code raw} (the JSON has none).
+   *
+   * @param raw the data of the message with this id
+   */
+  static List<Message> messages(String json, Function<String, byte[]> raw) {
+    return list(tree(json), m -> message(m, raw));
   }
 
   static List<Session> sessions(String json) {
     return list(tree(json), AdminJson::session);
   }
 
-  static Message message(JsonNode m) {
+  static Message message(JsonNode m, Function<String, byte[]> raw) {
     return new Message(
         text(m, "id"),
         text(m, "sessionId"),
@@ -60,10 +65,12 @@ final class AdminJson {
                     text(r, "reply"),
                     constant(Message.Status.class, text(r, "status")))),
         text(m, "subject"),
+        text(m, "subjectDecoded"),
         m.path("size").asLong(),
         m.path("truncated").asBoolean(),
         instant(text(m, "receivedAt")),
-        list(m.path("headers"), h -> new Message.Header(h.path(0).asText(), h.path(1).asText())));
+        list(m.path("headers"), h -> new Message.Header(h.path(0).asText(), h.path(1).asText())),
+        raw.apply(text(m, "id")));
   }
 
   static Session session(JsonNode s) {

@@ -1,5 +1,9 @@
 package dev.smtpmock.testcontainers;
 
+import dev.smtpmock.assertions.CapturedMail;
+import dev.smtpmock.assertions.CapturedMessage;
+import dev.smtpmock.assertions.CapturedSession;
+import dev.smtpmock.assertions.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +27,13 @@ import java.util.stream.Collectors;
  * force, reset and stats. Get one from {@link SmtpMockContainer#client()}, or with {@link
  * #create(URI)} for an smtpmock started some other way (Docker Compose, {@code java -jar}).
  *
+ * <p>Its records take the names of smtpmock-core's {@code ReceivedMessage} and {@code SmtpSession},
+ * and {@code SmtpMockAssertions.assertThat(…)} (smtpmock-assertions) takes the client, its messages
+ * and its sessions, as it takes an in-JVM server's.
+ *
  * <p>Instances are immutable and thread-safe; they share one {@link HttpClient}.
  */
-public final class SmtpMockClient {
+public final class SmtpMockClient implements CapturedMail {
   /** The runner bounds one long poll to 5 minutes; longer waits take several. */
   private static final Duration MAX_POLL = Duration.ofMinutes(5);
 
@@ -75,26 +84,27 @@ public final class SmtpMockClient {
     return adminUrl;
   }
 
-  /** The accepted messages, oldest first. */
+  /** The accepted messages, oldest first, each with its data. */
+  @Override
   public List<Message> messages() {
-    return AdminJson.messages(get("/api/messages"));
+    return AdminJson.messages(get("/api/messages"), this::rawMessage);
   }
 
   /** The messages of this status, oldest first. */
   public List<Message> messages(Message.Status status) {
     Objects.requireNonNull(status, "status");
     return AdminJson.messages(
-        get("/api/messages?status=" + status.name().toLowerCase(Locale.ROOT)));
+        get("/api/messages?status=" + status.name().toLowerCase(Locale.ROOT)), this::rawMessage);
   }
 
   /** Every message (accepted, rejected and incomplete), oldest first. */
   public List<Message> allMessages() {
-    return AdminJson.messages(get("/api/messages?status=all"));
+    return AdminJson.messages(get("/api/messages?status=all"), this::rawMessage);
   }
 
   /** One message, by the id of its "queued as" reply. */
   public Message message(String id) {
-    return AdminJson.message(AdminJson.tree(get("/api/messages/" + encode(id))));
+    return AdminJson.message(AdminJson.tree(get("/api/messages/" + encode(id))), this::rawMessage);
   }
 
   /** The stored bytes of one message (dot-unstuffed, as received): headers and body. */
@@ -119,20 +129,21 @@ public final class SmtpMockClient {
       Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
       Duration wait = left.compareTo(MAX_POLL) > 0 ? MAX_POLL : left;
       String path = "/api/messages?wait=" + wait.toMillis() + "ms&count=" + count;
-      List<Message> accepted =
-          AdminJson.messages(
-              new String(
-                  send(request(path).GET(), wait.plus(REQUEST_TIMEOUT)), StandardCharsets.UTF_8));
-      if (accepted.size() >= count) {
-        return accepted;
+      String accepted =
+          new String(send(request(path).GET(), wait.plus(REQUEST_TIMEOUT)), StandardCharsets.UTF_8);
+      // counted before the data is fetched: a poll that falls short needs no data
+      if (AdminJson.tree(accepted).size() >= count) {
+        return AdminJson.messages(accepted, this::rawMessage);
       }
       if (deadline - System.nanoTime() <= 0) {
-        throw new SmtpMockClientException(timeoutReport(count, timeout, accepted), 0, List.of());
+        throw new SmtpMockClientException(
+            timeoutReport(count, timeout, AdminJson.tree(accepted).size()), 0, List.of());
       }
     }
   }
 
   /** Every session (connection), oldest first, with its transcript. */
+  @Override
   public List<Session> sessions() {
     return AdminJson.sessions(get("/api/sessions"));
   }
@@ -219,22 +230,22 @@ public final class SmtpMockClient {
     throw new SmtpMockClientException(message, status, problems);
   }
 
-  private String timeoutReport(int count, Duration timeout, List<Message> accepted) {
+  private String timeoutReport(int count, Duration timeout, int accepted) {
     StringBuilder report =
         new StringBuilder("expected at least ")
             .append(count)
             .append(count == 1 ? " accepted message" : " accepted messages")
             .append(" within ")
-            .append(timeout)
+            .append(Durations.format(timeout))
             .append(", got ")
-            .append(accepted.size());
+            .append(accepted);
     try {
       List<Message> all = allMessages();
       report.append("\nmessages (any status): ").append(all.size());
       all.forEach(m -> report.append("\n  ").append(m));
       List<Session> sessions = sessions();
       report.append("\nsessions: ").append(sessions.size());
-      sessions.forEach(s -> report.append("\n").append(s.transcript().indent(2).stripTrailing()));
+      sessions.forEach(s -> report.append("\n").append(s.toString().indent(2).stripTrailing()));
     } catch (SmtpMockClientException e) {
       report.append("\n(no more detail: ").append(e.getMessage()).append(')');
     }
@@ -267,19 +278,22 @@ public final class SmtpMockClient {
   }
 
   /**
-   * A message, as {@code GET /api/messages} gives it.
+   * A message, as {@code GET /api/messages} gives it, with its data from {@code
+   * /api/messages/{id}/raw}; the names are those of smtpmock-core's {@code ReceivedMessage}.
    *
    * @param id the id in the reply's "queued as ID": 12 upper-case hex digits
    * @param sessionId the session ({@link Session#id()}) that sent it
    * @param connection the connection's number, 1, 2, … in accept order
    * @param sequence increases in the order the final replies were sent
    * @param reply the reply to the end of its data
-   * @param from the MAIL FROM address ({@code ""} for the null sender)
-   * @param fromParams the MAIL FROM parameters, such as {@code SIZE}
+   * @param sender the MAIL FROM address ({@code ""} for the null sender), JSON {@code from}
+   * @param senderParameters the MAIL FROM parameters, such as {@code SIZE}, JSON {@code fromParams}
    * @param subject the raw, unfolded Subject, or null
+   * @param subjectDecoded the Subject with its RFC 2047 encoded words decoded, or null
    * @param size the stored data's size in bytes
    * @param truncated whether the store kept only the first part of the data
    * @param headers the header fields in order, values unfolded, not decoded
+   * @param data the data as received (dot-unstuffed): headers and body
    */
   public record Message(
       String id,
@@ -288,19 +302,23 @@ public final class SmtpMockClient {
       long sequence,
       Status status,
       String reply,
-      String from,
-      Map<String, String> fromParams,
+      String sender,
+      Map<String, String> senderParameters,
       List<Recipient> recipients,
       String subject,
+      String subjectDecoded,
       long size,
       boolean truncated,
       Instant receivedAt,
-      List<Header> headers) {
+      List<Header> headers,
+      byte[] data)
+      implements CapturedMessage {
 
     public Message {
-      fromParams = copy(fromParams);
+      senderParameters = copy(senderParameters);
       recipients = List.copyOf(recipients);
       headers = List.copyOf(headers);
+      data = data.clone();
     }
 
     /** What became of a message. */
@@ -314,21 +332,28 @@ public final class SmtpMockClient {
     }
 
     /**
-     * A RCPT TO address, its parameters, such as {@code NOTIFY}, and what the end of the data did
-     * for it: under LMTP its own reply and status, under SMTP the message's ({@code reply} null
-     * when the connection ended first).
+     * A RCPT TO address, its parameters, such as {@code NOTIFY} (JSON {@code params}), and what the
+     * end of the data did for it: under LMTP its own reply and status, under SMTP the message's
+     * ({@code reply} null when the connection ended first).
      */
     public record Recipient(
-        String address, Map<String, String> params, String reply, Status status) {
+        String address, Map<String, String> parameters, String reply, Status status) {
       public Recipient {
-        params = copy(params);
+        parameters = copy(parameters);
       }
     }
 
     /** One header field. */
     public record Header(String name, String value) {}
 
+    /** A copy of the data as received. */
+    @Override
+    public byte[] data() {
+      return data.clone();
+    }
+
     /** The recipients' addresses, in RCPT order. */
+    @Override
     public List<String> recipientAddresses() {
       return recipients.stream().map(Recipient::address).toList();
     }
@@ -343,11 +368,45 @@ public final class SmtpMockClient {
     }
 
     /** Every value of the header (name case-insensitive), in order. */
+    @Override
     public List<String> headerValues(String name) {
       return headers.stream()
           .filter(h -> h.name().equalsIgnoreCase(name))
           .map(Header::value)
           .toList();
+    }
+
+    /** Equal when every component is, the data compared by content. */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Message m
+          && withoutData().equals(m.withoutData())
+          && Arrays.equals(data, m.data);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * withoutData().hashCode() + Arrays.hashCode(data);
+    }
+
+    /** The components but the data, which a record would compare by identity. */
+    private List<Object> withoutData() {
+      return Arrays.asList(
+          id,
+          sessionId,
+          connection,
+          sequence,
+          status,
+          reply,
+          sender,
+          senderParameters,
+          recipients,
+          subject,
+          subjectDecoded,
+          size,
+          truncated,
+          receivedAt,
+          headers);
     }
 
     @Override
@@ -358,7 +417,7 @@ public final class SmtpMockClient {
           + " (connection "
           + connection
           + ") from <"
-          + from
+          + sender
           + "> to "
           + recipientAddresses()
           + ", subject "
@@ -369,11 +428,13 @@ public final class SmtpMockClient {
   }
 
   /**
-   * A session (one SMTP connection), as {@code GET /api/sessions} gives it.
+   * A session (one SMTP connection), as {@code GET /api/sessions} gives it; the names are those of
+   * smtpmock-core's {@code SmtpSession}.
    *
    * @param id such as {@code S000001}
    * @param connection its number, 1, 2, … in accept order
-   * @param client the client's address and port as the container saw them
+   * @param clientAddress the client's address and port as the container saw them, JSON {@code
+   *     client}
    * @param endedAt null while the connection is open
    * @param tls null unless STARTTLS (or implicit TLS) succeeded
    * @param user the authenticated user, or null
@@ -383,13 +444,14 @@ public final class SmtpMockClient {
   public record Session(
       String id,
       int connection,
-      String client,
+      String clientAddress,
       Instant startedAt,
       Instant endedAt,
       Tls tls,
       String user,
       End end,
-      List<Line> lines) {
+      List<Line> lines)
+      implements CapturedSession {
 
     public Session {
       lines = List.copyOf(lines);
@@ -419,13 +481,20 @@ public final class SmtpMockClient {
      * One line of the transcript. {@code text} is a command, or a whole reply (a multi-line reply
      * with its CRLFs).
      *
+     * @param direction who wrote it, JSON {@code dir}
      * @param rule the rule that produced this reply; null for the default behaviour and for client
      *     lines
      */
-    public record Line(Instant at, Direction dir, String text, Rule rule) {
+    public record Line(Instant at, Direction direction, String text, Rule rule)
+        implements CapturedSession.Line {
+      @Override
+      public boolean fromClient() {
+        return direction == Direction.CLIENT;
+      }
+
       @Override
       public String toString() {
-        return (dir == Direction.CLIENT ? "C: " : "S: ")
+        return (direction == Direction.CLIENT ? "C: " : "S: ")
             + text.replace("\r\n", "\n   ")
             + (rule != null ? "    [rule " + rule + "]" : "");
       }
@@ -446,32 +515,31 @@ public final class SmtpMockClient {
 
     /** The commands the client sent, in order. */
     public List<String> commands() {
-      return lines.stream().filter(l -> l.dir() == Direction.CLIENT).map(Line::text).toList();
+      return lines.stream().filter(Line::fromClient).map(Line::text).toList();
     }
 
     /** The replies smtpmock sent, in order. */
     public List<String> replies() {
-      return lines.stream().filter(l -> l.dir() == Direction.SERVER).map(Line::text).toList();
+      return lines.stream().filter(l -> !l.fromClient()).map(Line::text).toList();
     }
 
     /** The transcript as text, one {@code C: }/{@code S: } line per command or reply line. */
     public String transcript() {
-      StringBuilder text =
-          new StringBuilder("session ")
-              .append(id)
-              .append(" (connection ")
-              .append(connection)
-              .append(" from ")
-              .append(client)
-              .append(end == null ? ", open" : ", ended: " + end)
-              .append(')');
-      lines.forEach(l -> text.append('\n').append(l));
-      return text.toString();
+      return lines.stream().map(Line::toString).collect(Collectors.joining("\n"));
     }
 
+    /** The transcript after a line naming the session, as core's {@code SmtpSession} prints. */
     @Override
     public String toString() {
-      return transcript();
+      return "session "
+          + id
+          + " (connection "
+          + connection
+          + " from "
+          + clientAddress
+          + (end == null ? ", open" : ", ended: " + end)
+          + ")\n"
+          + transcript();
     }
   }
 

@@ -26,7 +26,8 @@ class AdminJsonTest {
               "subject":"Hi","size":1234,"truncated":false,"receivedAt":"2026-11-23T10:00:00.123Z",
               "headers":[["Subject","Hi"],["Received","x"],["received","y"]],
               "addedLater":{"ignored":true}}]
-            """);
+            """,
+            id -> "Subject: Hi\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     Message m = messages.get(0);
     assertThat(m.id()).isEqualTo("1A2B3C4D5E6F");
@@ -34,8 +35,8 @@ class AdminJsonTest {
     assertThat(m.connection()).isEqualTo(1);
     assertThat(m.sequence()).isEqualTo(17);
     assertThat(m.status()).isEqualTo(Message.Status.ACCEPTED);
-    assertThat(m.from()).isEqualTo("a@b.test");
-    assertThat(m.fromParams())
+    assertThat(m.sender()).isEqualTo("a@b.test");
+    assertThat(m.senderParameters())
         .containsExactly(
             org.assertj.core.api.Assertions.entry("SIZE", "1234"),
             org.assertj.core.api.Assertions.entry("BODY", "8BITMIME"));
@@ -50,6 +51,7 @@ class AdminJsonTest {
     assertThat(m.receivedAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00.123Z"));
     assertThat(m.header("SUBJECT")).isEqualTo("Hi");
     assertThat(m.headerValues("Received")).containsExactly("x", "y");
+    assertThat(m.data()).asString().isEqualTo("Subject: Hi\r\n\r\n");
   }
 
   @Test
@@ -76,8 +78,10 @@ class AdminJsonTest {
     assertThat(s.replies()).containsExactly("220 hi", "451 4.7.1 Later");
     assertThat(s.lines().get(2).rule())
         .isEqualTo(new Session.Rule("greylist", "greylisting.yaml", 3, 5));
-    assertThat(s.transcript())
-        .isEqualTo(
+    assertThat(s.clientAddress()).isEqualTo("172.17.0.1:40000");
+    assertThat(s.lines().get(1).direction()).isEqualTo(Session.Direction.CLIENT);
+    assertThat(s)
+        .hasToString(
             """
             session S000002 (connection 2 from 172.17.0.1:40000, ended: CLIENT_CLOSED)
             S: 220 hi

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -24,14 +26,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  * SmtpMockClient's records against the runner's OpenAPI document, without Docker: for each answer
  * the client reads, JSON made from the document's schema goes through the client's own reading
  * ({@link AdminJson}), and the records that come out must have exactly the document's properties as
- * components, each holding the value that was sent. Every enum value and every null the document
- * allows is sent once, and each JSON enum value must map to its own Java constant.
+ * components (under core's names where core names them otherwise, plus the data that {@code /raw}
+ * gives), each holding the value that was sent. Every enum value and every null the document allows
+ * is sent once, and each JSON enum value must map to its own Java constant.
  */
 class ClientMatchesOpenApiTest {
   private static final JsonNode DOCUMENT = document();
 
   /** Five variants reach every value of the longest enum (a session's five ends). */
   private static final int VARIANTS = 5;
+
+  /** The records take smtpmock-core's names: JSON property → record component. */
+  private static final Map<String, String> CORE_NAMES =
+      Map.of(
+          "from", "sender",
+          "fromParams", "senderParameters",
+          "params", "parameters",
+          "client", "clientAddress",
+          "dir", "direction");
+
+  /** What a message's data reads as here: the client takes it from /raw, not from the JSON. */
+  private static final byte[] DATA = "Subject: x\r\n\r\n".getBytes(StandardCharsets.UTF_8);
 
   /** An answer the client reads: the response's schema, the property it reads, how it reads. */
   record Answer(String operation, String pointer, String property, Function<String, Object> read) {
@@ -47,12 +62,12 @@ class ClientMatchesOpenApiTest {
             "GET /api/messages",
             response("/api/messages", "get", "200"),
             null,
-            AdminJson::messages),
+            json -> AdminJson.messages(json, id -> DATA)),
         new Answer(
             "GET /api/messages/{id}",
             response("/api/messages/{id}", "get", "200"),
             null,
-            json -> AdminJson.message(AdminJson.tree(json))),
+            json -> AdminJson.message(AdminJson.tree(json), id -> DATA)),
         new Answer(
             "GET /api/sessions",
             response("/api/sessions", "get", "200"),
@@ -157,7 +172,11 @@ class ClientMatchesOpenApiTest {
       assertThat(java.getClass().isRecord()).as(path + ": " + java.getClass()).isTrue();
       Set<String> components = new TreeSet<>();
       for (RecordComponent c : java.getClass().getRecordComponents()) {
-        components.add(c.getName());
+        if (c.getName().equals("data") && java instanceof SmtpMockClient.Message m) {
+          assertThat(m.data()).as(path + "/data, from /raw").isEqualTo(DATA);
+        } else {
+          components.add(c.getName());
+        }
       }
       assertThat(components)
           .as(
@@ -165,14 +184,26 @@ class ClientMatchesOpenApiTest {
                   + ": the components of "
                   + java.getClass().getSimpleName()
                   + " are the document's properties")
-          .isEqualTo(new TreeSet<>(fieldNames(schema.get("properties"))));
-      for (RecordComponent c : java.getClass().getRecordComponents()) {
+          .isEqualTo(
+              new TreeSet<>(
+                  fieldNames(schema.get("properties")).stream()
+                      .map(p -> CORE_NAMES.getOrDefault(p, p))
+                      .toList()));
+      for (String property : fieldNames(schema.get("properties"))) {
+        RecordComponent c = component(java, CORE_NAMES.getOrDefault(property, property));
         compare(
-            schema.get("properties").get(c.getName()),
-            json.get(c.getName()),
+            schema.get("properties").get(property),
+            json.get(property),
             value(c, java),
-            path + "/" + c.getName());
+            path + "/" + property);
       }
+    }
+
+    private static RecordComponent component(Object record, String name) {
+      return Arrays.stream(record.getClass().getRecordComponents())
+          .filter(c -> c.getName().equals(name))
+          .findFirst()
+          .orElseThrow();
     }
 
     private static Object value(RecordComponent component, Object record) {

@@ -69,6 +69,37 @@ class FailureReportTest {
   }
 
   @Test
+  void aTranscriptTheFailureQuotesIsNotPrintedASecondTime() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    EngineExecutionResults results;
+    try {
+      results = TestKit.run(FailingAssertionSample.class);
+    } finally {
+      System.setOut(original);
+    }
+
+    Throwable failure =
+        results.testEvents().failed().stream()
+            .findFirst()
+            .orElseThrow()
+            .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .getThrowable()
+            .orElseThrow();
+    assertThat(failure)
+        .isInstanceOf(org.opentest4j.AssertionFailedError.class)
+        .hasMessageContaining("C: EHLO quoted.test");
+    assertThat(((org.opentest4j.AssertionFailedError) failure).getExpected().getValue())
+        .isEqualTo(java.util.List.of("EHLO", "QUIT"));
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("quoted.test");
+    assertThat(TestKit.reported(results, "smtpmock.transcript"))
+        .singleElement()
+        .asString()
+        .contains("C: EHLO quoted.test");
+  }
+
+  @Test
   void failureWithoutSessionsSaysNoneWasOpened() {
     EngineExecutionResults results = TestKit.run(LifecycleTest.ThrowingTestSample.class);
 
@@ -140,6 +171,19 @@ class FailureReportTest {
         client.reply();
         client.command("EHLO passes.test");
       }
+    }
+  }
+
+  @TestKitSample
+  @SmtpMock
+  static class FailingAssertionSample {
+    @Test
+    void fails(SmtpMockServer smtp) {
+      try (SmtpDialogue client = SmtpDialogue.connect(smtp.port())) {
+        client.reply();
+        client.command("EHLO quoted.test");
+      }
+      SmtpMockAssertions.assertThat(smtp).onlySession().sentVerbs("EHLO", "QUIT");
     }
   }
 }

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockStats;
 import dev.smtpmock.SmtpSession;
+import dev.smtpmock.assertions.MessagePart;
+import dev.smtpmock.assertions.MimeView;
 import dev.smtpmock.scenario.ScenarioProblem;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +65,7 @@ final class Json {
       Map<String, String> fromParams,
       List<Recipient> recipients,
       String subject,
+      String subjectDecoded,
       long size,
       boolean truncated,
       String receivedAt,
@@ -78,6 +82,7 @@ final class Json {
           m.senderParameters(),
           m.recipients().stream().map(Recipient::of).toList(),
           m.subject(),
+          MimeView.decodeHeader(m.subject()),
           m.size(),
           m.truncated(),
           time(m.receivedAt()),
@@ -89,6 +94,29 @@ final class Json {
   record Recipient(String address, Map<String, String> params, String reply, String status) {
     static Recipient of(ReceivedMessage.Recipient r) {
       return new Recipient(r.address(), r.parameters(), r.reply(), lower(r.status()));
+    }
+  }
+
+  /** A leaf part of {@code /api/messages/{id}/parts}: decoded text, or base64 of the bytes. */
+  record Part(
+      int index,
+      String contentType,
+      String charset,
+      String filename,
+      String disposition,
+      int size,
+      String text,
+      String base64) {
+    static Part of(MessagePart p) {
+      return new Part(
+          p.index(),
+          p.contentType(),
+          p.charset(),
+          p.filename(),
+          p.disposition(),
+          p.size(),
+          p.text(),
+          p.isText() ? null : Base64.getEncoder().encodeToString(p.content()));
     }
   }
 

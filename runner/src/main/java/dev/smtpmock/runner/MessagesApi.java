@@ -3,11 +3,15 @@ package dev.smtpmock.runner;
 import com.sun.net.httpserver.HttpExchange;
 import dev.smtpmock.ReceivedMessage;
 import dev.smtpmock.SmtpMockServer;
+import dev.smtpmock.assertions.MimeView;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 
-/** {@code /api/messages}: the list (with filters, paging and long poll), one message, its bytes. */
+/**
+ * {@code /api/messages}: the list (with filters, paging and long poll), one message, its bytes and
+ * its decoded parts.
+ */
 final class MessagesApi {
   private final SmtpMockServer smtp;
   private final LongPoll longPoll;
@@ -21,7 +25,8 @@ final class MessagesApi {
     router
         .get("/api/messages", (exchange, path) -> list(exchange))
         .get("/api/messages/([^/]+)", (exchange, path) -> one(exchange, path))
-        .get("/api/messages/([^/]+)/raw", (exchange, path) -> raw(exchange, path));
+        .get("/api/messages/([^/]+)/raw", (exchange, path) -> raw(exchange, path))
+        .get("/api/messages/([^/]+)/parts", (exchange, path) -> parts(exchange, path));
   }
 
   private void list(HttpExchange exchange) throws IOException {
@@ -71,6 +76,11 @@ final class MessagesApi {
 
   private void raw(HttpExchange exchange, Matcher path) throws IOException {
     Http.send(exchange, 200, "message/rfc822", find(path.group(1)).data());
+  }
+
+  private void parts(HttpExchange exchange, Matcher path) throws IOException {
+    MimeView mail = MimeView.of(find(path.group(1)).data());
+    Http.json(exchange, 200, mail.parts().stream().map(Json.Part::of).toList());
   }
 
   private ReceivedMessage find(String id) {

@@ -66,6 +66,7 @@ class MessagesApiTest {
             "fromParams",
             "recipients",
             "subject",
+            "subjectDecoded",
             "size",
             "truncated",
             "receivedAt",
@@ -82,6 +83,7 @@ class MessagesApiTest {
     assertThat(m.get("recipients").get(0).get("params").get("NOTIFY").asText())
         .isEqualTo("SUCCESS");
     assertThat(m.get("subject").asText()).isEqualTo("Hello");
+    assertThat(m.get("subjectDecoded").asText()).isEqualTo("Hello");
     assertThat(m.get("size").asLong()).isPositive();
     assertThat(m.get("truncated").asBoolean()).isFalse();
     assertThat(m.get("receivedAt").asText())

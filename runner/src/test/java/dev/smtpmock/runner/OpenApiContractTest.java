@@ -8,6 +8,7 @@ import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.scenario.Event;
 import dev.smtpmock.scenario.Rule;
 import dev.smtpmock.scenario.Scenario;
+import dev.smtpmock.testing.MimeSamples;
 import dev.smtpmock.testing.SmtpDialogue;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -83,7 +84,7 @@ class OpenApiContractTest {
             () -> assertThat(contract.served()).isEqualTo(contract.listed())));
   }
 
-  private void messages() {
+  private void messages() throws MessagingException {
     int port = admin.smtpPort();
     try (SmtpDialogue smtp = SmtpDialogue.connect(port)) {
       smtp.reply();
@@ -96,6 +97,7 @@ class OpenApiContractTest {
       assertThat(smtp.data("X-No-Subject: yes\r\n\r\nbody").text()).startsWith("250");
     }
     Mails.send(port, "carol@c.test", List.of("bob@b.test"), "spam", "buy");
+    sendHtmlWithAttachment(port);
     try (SmtpDialogue cut = SmtpDialogue.connect(port)) {
       cut.reply();
       cut.command("HELO client.test");
@@ -105,7 +107,7 @@ class OpenApiContractTest {
     } // closed mid-data: incomplete
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> admin.runner().smtp().allMessages().size() == 4);
+        .until(() -> admin.runner().smtp().allMessages().size() == 5);
 
     JsonNode all = get("/api/messages?status=all");
     assertThat(all.findValuesAsText("status")).contains("accepted", "rejected", "incomplete");
@@ -124,6 +126,7 @@ class OpenApiContractTest {
       String id = m.get("id").asText();
       contract.check(admin.get("/api/messages/" + id));
       contract.check(admin.get("/api/messages/" + id + "/raw"));
+      contract.check(admin.get("/api/messages/" + id + "/parts"));
       contract.check(admin.send("HEAD", "/api/messages/" + id, null));
     }
   }
@@ -152,6 +155,14 @@ class OpenApiContractTest {
       assertThat(sessions.findValues("source")).anyMatch(JsonNode::isNull);
       assertThat(sessions.findValuesAsText("source")).contains("api.yaml");
     }
+  }
+
+  /** Parts of every kind: text, HTML and a binary attachment (base64 in the JSON). */
+  private static void sendHtmlWithAttachment(int port) throws MessagingException {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", "127.0.0.1");
+    properties.put("mail.smtp.port", Integer.toString(port));
+    Transport.send(MimeSamples.htmlWithAttachment(Session.getInstance(properties)));
   }
 
   private void sendOverStartTlsWithAuth(int port) throws MessagingException {
@@ -209,6 +220,7 @@ class OpenApiContractTest {
             "/nothing.js",
             "/api/messages/000000000000",
             "/api/messages/000000000000/raw",
+            "/api/messages/000000000000/parts",
             "/api/messages?status=bogus",
             "/api/messages?wait=soon",
             "/api/messages?limit=-1")) {

@@ -67,6 +67,16 @@ class ShadedJarIT {
       org.awaitility.Awaitility.await()
           .atMost(java.time.Duration.ofSeconds(5))
           .until(() -> runner.out().stream().anyMatch(l -> l.contains("S: 221 2.0.0 Bye")));
+      // Jakarta Mail decodes in the jar too (its service files merged, the provider shaded in)
+      java.net.http.HttpResponse<String> messages =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + admin + "/api/messages"))
+                      .timeout(java.time.Duration.ofSeconds(10))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(messages.body()).contains("\"subjectDecoded\":\"jar\"");
 
       runner.signal("TERM");
       assertThat(runner.awaitExit()).isEqualTo(143);

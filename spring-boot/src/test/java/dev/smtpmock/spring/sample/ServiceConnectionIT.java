@@ -1,13 +1,12 @@
 package dev.smtpmock.spring.sample;
 
+import static dev.smtpmock.junit.SmtpMockAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smtpmock.spring.SmtpMockConnectionDetails;
-import dev.smtpmock.testcontainers.SmtpMockClient;
 import dev.smtpmock.testcontainers.SmtpMockContainer;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +37,9 @@ class ServiceConnectionIT {
 
     mailer.sendWelcome("alice@example.test");
 
-    List<SmtpMockClient.Message> accepted = smtp.client().awaitMessages(1, Duration.ofSeconds(10));
-    assertThat(accepted.get(0).recipientAddresses()).containsExactly("alice@example.test");
+    smtp.client().awaitMessages(1, Duration.ofSeconds(10));
+    assertThat(smtp.client()).onlyMessage().hasRecipients("alice@example.test");
+    assertThat(smtp.client()).retriedAfter(451).inNewSession();
   }
 
   @Test

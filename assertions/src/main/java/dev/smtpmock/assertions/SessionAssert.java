@@ -1,8 +1,7 @@
-package dev.smtpmock.junit;
+package dev.smtpmock.assertions;
 
-import dev.smtpmock.SmtpSession;
-import dev.smtpmock.junit.Dialogue.Exchange;
-import dev.smtpmock.junit.Dialogue.Kind;
+import dev.smtpmock.assertions.Dialogue.Exchange;
+import dev.smtpmock.assertions.Dialogue.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,19 +13,20 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on what a client did in one SMTP session: its commands in order, and how it reacted to
  * the replies. Failure messages quote the transcript.
  */
-public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, SmtpSession> {
+public final class SessionAssert extends AbstractAssert<SessionAssert, CapturedSession> {
 
-  SmtpSessionAssert(SmtpSession actual) {
-    super(actual, SmtpSessionAssert.class);
+  SessionAssert(CapturedSession actual) {
+    super(actual, SessionAssert.class);
   }
 
   /** The client sent exactly these command verbs, in this order ({@code "EHLO", "MAIL", …}). */
-  public SmtpSessionAssert sentVerbs(String... verbs) {
+  public SessionAssert sentVerbs(String... verbs) {
     isNotNull();
     List<String> expected = Arrays.stream(verbs).map(v -> v.toUpperCase(Locale.ROOT)).toList();
     List<String> sent = commands().stream().map(Exchange::verb).toList();
     if (!sent.equals(expected)) {
-      fail("to have sent the commands\n  " + expected + "\nbut it sent\n  " + sent);
+      failComparing(
+          "to have sent the commands\n  " + expected + "\nbut it sent\n  " + sent, expected, sent);
     }
     return this;
   }
@@ -35,7 +35,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
    * The client sent commands starting with these texts (case-insensitive; {@code "RCPT"} or {@code
    * "MAIL FROM:<a@example.com>"}), in this order, possibly with others between them.
    */
-  public SmtpSessionAssert sentInOrder(String... commands) {
+  public SessionAssert sentInOrder(String... commands) {
     isNotNull();
     List<Exchange> sent = commands();
     int from = 0;
@@ -55,7 +55,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
   }
 
   /** Some command starts with {@code command} (case-insensitive). */
-  public SmtpSessionAssert sent(String command) {
+  public SessionAssert sent(String command) {
     isNotNull();
     if (indexOf(commands(), command, 0) < 0) {
       fail("to have sent " + quote(command) + ", but it did not");
@@ -64,7 +64,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
   }
 
   /** No command starts with {@code command} (case-insensitive). */
-  public SmtpSessionAssert didNotSend(String command) {
+  public SessionAssert didNotSend(String command) {
     isNotNull();
     int found = indexOf(commands(), command, 0);
     if (found >= 0) {
@@ -78,7 +78,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
   }
 
   /** The client's first command after the first reply with this code was QUIT (RFC 5321 §3.8). */
-  public SmtpSessionAssert sentQuitAfter(int code) {
+  public SessionAssert sentQuitAfter(int code) {
     isNotNull();
     List<Exchange> after = commandsAfter(code);
     if (after.isEmpty()) {
@@ -95,7 +95,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
   }
 
   /** After the first reply with this code the client gave up: it sent nothing, or only QUIT. */
-  public SmtpSessionAssert sentOnlyQuitAfter(int code) {
+  public SessionAssert sentOnlyQuitAfter(int code) {
     isNotNull();
     Optional<Exchange> other =
         commandsAfter(code).stream().filter(e -> !e.verb().equals("QUIT")).findFirst();
@@ -115,7 +115,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
    * the test did not exercise what it claims. A client that pipelines DATA before it reads the RCPT
    * replies (RFC 2920 allows it) fails it as well.
    */
-  public SmtpSessionAssert sentNoDataAfterAllRecipientsRefused() {
+  public SessionAssert sentNoDataAfterAllRecipientsRefused() {
     isNotNull();
     boolean exercised = false;
     List<Exchange> refused = new ArrayList<>();
@@ -167,7 +167,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
    * The client sent AUTH, and only once TLS was established (by STARTTLS, or from connect with
    * {@code tls.implicit}), so its credentials never crossed in plaintext.
    */
-  public SmtpSessionAssert sentStartTlsBeforeAuth() {
+  public SessionAssert sentStartTlsBeforeAuth() {
     isNotNull();
     boolean tls = false;
     for (Exchange e : exchanges()) {
@@ -191,7 +191,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
    * The server sent a reply starting with {@code reply} (e.g. {@code "452"} or {@code "452
    * 4.5.3"}).
    */
-  public SmtpSessionAssert receivedReply(String reply) {
+  public SessionAssert receivedReply(String reply) {
     isNotNull();
     boolean found =
         exchanges().stream().anyMatch(e -> e.reply() != null && e.reply().startsWith(reply));
@@ -201,15 +201,21 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
     return this;
   }
 
-  /** How the session ended; sessions still open have no end. */
-  public SmtpSessionAssert endedWith(SmtpSession.End end) {
+  /**
+   * How the session ended ({@code SmtpSession.End} or {@code SmtpMockClient.Session.End}); sessions
+   * still open have no end.
+   */
+  public SessionAssert endedWith(Enum<?> end) {
     isNotNull();
-    if (actual.end() != end) {
-      fail(
+    String ended = actual.end() == null ? null : actual.end().name();
+    if (!end.name().equals(ended)) {
+      failComparing(
           "to have ended with "
               + end
               + ", but "
-              + (actual.end() == null ? "it is still open" : "it ended with " + actual.end()));
+              + (actual.end() == null ? "it is still open" : "it ended with " + actual.end()),
+          end.name(),
+          ended);
     }
     return this;
   }
@@ -221,7 +227,7 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
    */
   public RetryAssert retriedAfter(int code) {
     isNotNull();
-    return Retries.after(List.of(actual), code, "session " + actual.id());
+    return Retries.after(List.of(actual), code, "session " + actual.id(), info);
   }
 
   private List<Exchange> exchanges() {
@@ -262,14 +268,20 @@ public final class SmtpSessionAssert extends AbstractAssert<SmtpSessionAssert, S
     return "\"" + text + "\"";
   }
 
+  private String described(String expectation) {
+    return "Expecting session "
+        + actual.id()
+        + " "
+        + expectation
+        + "\ntranscript:\n"
+        + Quotes.transcript(actual);
+  }
+
   private void fail(String expectation) {
-    failWithMessage(
-        "%s",
-        "Expecting session "
-            + actual.id()
-            + " "
-            + expectation
-            + "\ntranscript:\n"
-            + Quotes.transcript(actual));
+    throw Failures.of(info, described(expectation), List.of(actual));
+  }
+
+  private void failComparing(String expectation, Object expected, Object actualValue) {
+    throw Failures.comparing(info, described(expectation), expected, actualValue, List.of(actual));
   }
 }

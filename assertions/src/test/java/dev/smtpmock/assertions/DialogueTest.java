@@ -1,13 +1,10 @@
-package dev.smtpmock.junit;
+package dev.smtpmock.assertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.smtpmock.SmtpSession;
-import dev.smtpmock.SmtpSession.Direction;
-import dev.smtpmock.SmtpSession.Line;
-import dev.smtpmock.junit.Dialogue.Exchange;
-import dev.smtpmock.junit.Dialogue.Kind;
+import dev.smtpmock.assertions.Dialogue.Exchange;
+import dev.smtpmock.assertions.Dialogue.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,24 +95,24 @@ class DialogueTest {
     assertThat(exchanges.get(3).retryKey()).isEqualTo("RCPT b@example.test");
   }
 
-  private static SmtpSession session(String... lines) {
+  private static CapturedSession session(String... lines) {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    List<Line> transcript = new ArrayList<>();
+    List<TestLine> transcript = new ArrayList<>();
     for (String line : lines) {
       at = at.plusMillis(1);
-      Direction direction = line.startsWith("C: ") ? Direction.CLIENT : Direction.SERVER;
-      transcript.add(new Line(at, direction, line.substring(3), null));
+      transcript.add(new TestLine(at, line.startsWith("C: "), line.substring(3)));
     }
-    return new SmtpSession(
-        "S000001",
-        1,
-        "127.0.0.1:1",
-        Instant.parse("2026-01-01T00:00:00Z"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        transcript);
+    return new TestSession("S000001", Instant.parse("2026-01-01T00:00:00Z"), transcript);
+  }
+
+  private record TestLine(Instant at, boolean fromClient, String text)
+      implements CapturedSession.Line {}
+
+  private record TestSession(String id, Instant startedAt, List<TestLine> lines)
+      implements CapturedSession {
+    @Override
+    public Enum<?> end() {
+      return null;
+    }
   }
 }

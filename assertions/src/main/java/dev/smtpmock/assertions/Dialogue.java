@@ -1,8 +1,5 @@
-package dev.smtpmock.junit;
+package dev.smtpmock.assertions;
 
-import dev.smtpmock.SmtpSession;
-import dev.smtpmock.SmtpSession.Direction;
-import dev.smtpmock.SmtpSession.Line;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,13 +101,13 @@ final class Dialogue {
     }
   }
 
-  static List<Exchange> of(SmtpSession session) {
+  static List<Exchange> of(CapturedSession session) {
     List<Exchange> exchanges = new ArrayList<>();
     Pending pending = new Pending(Kind.CONNECT, "(connect)", session.startedAt());
     int lastCode = -1;
-    for (Line line : session.lines()) {
+    for (CapturedSession.Line line : session.lines()) {
       String text = line.text();
-      if (line.direction() == Direction.CLIENT) {
+      if (line.fromClient()) {
         if (DISCARDED.matcher(text).matches()) {
           continue; // bytes thrown away, answered by nothing
         }

@@ -1,6 +1,7 @@
-package dev.smtpmock.junit;
+package dev.smtpmock.assertions;
 
 import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on how a client retried what the server refused: how long it waited, and where. */
@@ -22,17 +23,21 @@ public final class RetryAssert extends AbstractAssert<RetryAssert, RetryAssert.R
     }
   }
 
-  private final String transcripts;
+  private final List<? extends CapturedSession> sessions;
 
-  RetryAssert(Retry actual, String transcripts) {
+  RetryAssert(Retry actual, List<? extends CapturedSession> sessions) {
     super(actual, RetryAssert.class);
-    this.transcripts = transcripts;
+    this.sessions = List.copyOf(sessions);
   }
 
   /** The client waited at least this long before it tried again. */
   public RetryAssert waitedAtLeast(Duration minimum) {
     if (actual.waited().compareTo(minimum) < 0) {
-      fail("to have waited at least " + minimum + ", but it waited " + actual.waited());
+      fail(
+          "to have waited at least "
+              + Durations.format(minimum)
+              + ", but it waited "
+              + Durations.format(actual.waited()));
     }
     return this;
   }
@@ -40,7 +45,11 @@ public final class RetryAssert extends AbstractAssert<RetryAssert, RetryAssert.R
   /** The client tried again within this time. */
   public RetryAssert waitedAtMost(Duration maximum) {
     if (actual.waited().compareTo(maximum) > 0) {
-      fail("to have waited at most " + maximum + ", but it waited " + actual.waited());
+      fail(
+          "to have waited at most "
+              + Durations.format(maximum)
+              + ", but it waited "
+              + Durations.format(actual.waited()));
     }
     return this;
   }
@@ -64,8 +73,8 @@ public final class RetryAssert extends AbstractAssert<RetryAssert, RetryAssert.R
   }
 
   private void fail(String expectation) {
-    failWithMessage(
-        "%s",
+    throw Failures.of(
+        info,
         "Expecting the client, after\n  "
             + actual.refused()
             + " (session "
@@ -77,6 +86,7 @@ public final class RetryAssert extends AbstractAssert<RetryAssert, RetryAssert.R
             + "),\n"
             + expectation
             + "\ntranscripts:\n"
-            + transcripts);
+            + Quotes.transcripts(sessions),
+        sessions);
   }
 }

@@ -1,12 +1,12 @@
-package dev.smtpmock.junit;
+package dev.smtpmock.assertions;
 
-import dev.smtpmock.SmtpSession;
-import dev.smtpmock.junit.Dialogue.Exchange;
+import dev.smtpmock.assertions.Dialogue.Exchange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.WritableAssertionInfo;
 
 /** Finds a client's retry of what a reply refused, in one session or across a server's. */
 final class Retries {
@@ -16,20 +16,27 @@ final class Retries {
    * The first reply with {@code code}, and the first later attempt at the same thing (in time,
    * whichever session it is in).
    */
-  static RetryAssert after(List<SmtpSession> sessions, int code, String where) {
+  static RetryAssert after(
+      List<? extends CapturedSession> sessions,
+      int code,
+      String where,
+      WritableAssertionInfo info) {
     List<Exchange> all = new ArrayList<>();
     sessions.stream()
-        .sorted(Comparator.comparing(SmtpSession::startedAt))
+        .sorted(Comparator.comparing(CapturedSession::startedAt))
         .forEach(s -> all.addAll(Dialogue.of(s)));
     Optional<Exchange> refused = all.stream().filter(e -> e.code() == code).findFirst();
     if (refused.isEmpty()) {
-      throw failure(
+      throw Failures.of(
+          info,
           "Expecting a retry after a "
               + code
               + " reply in "
               + where
               + ", but no reply had code "
-              + code,
+              + code
+              + "\ntranscripts:\n"
+              + Quotes.transcripts(sessions),
           sessions);
     }
     Exchange first = refused.get();
@@ -39,12 +46,15 @@ final class Retries {
             .filter(e -> !e.sentAt().isBefore(first.repliedAt()))
             .min(Comparator.comparing(Exchange::sentAt));
     if (retry.isEmpty()) {
-      throw failure(
+      throw Failures.of(
+          info,
           "Expecting the client to retry after\n  "
               + first.describe()
               + "\nin session "
               + first.sessionId()
-              + ", but it never tried again",
+              + ", but it never tried again"
+              + "\ntranscripts:\n"
+              + Quotes.transcripts(sessions),
           sessions);
     }
     Exchange again = retry.get();
@@ -55,10 +65,6 @@ final class Retries {
             again.describe(),
             again.sessionId(),
             Duration.between(first.repliedAt(), again.sentAt()));
-    return new RetryAssert(result, Quotes.transcripts(sessions));
-  }
-
-  private static AssertionError failure(String message, List<SmtpSession> sessions) {
-    return new AssertionError(message + "\ntranscripts:\n" + Quotes.transcripts(sessions));
+    return new RetryAssert(result, sessions);
   }
 }

@@ -1,0 +1,36 @@
+package dev.smtpmock.assertions;
+
+import java.util.List;
+
+/**
+ * A message the server captured, as the assertions read it. Core's {@code ReceivedMessage} (through
+ * {@code dev.smtpmock.junit.SmtpMockAssertions}) and the container's {@code SmtpMockClient.Message}
+ * both are one, so the same assertions serve in-JVM and container tests.
+ */
+public interface CapturedMessage {
+  /** The id in "queued as &lt;id&gt;". */
+  String id();
+
+  String sessionId();
+
+  /** {@code ACCEPTED}, {@code REJECTED} or {@code INCOMPLETE}, as the side's own enum. */
+  Enum<?> status();
+
+  /** The reply to the end of the data, or null for an incomplete message. */
+  String reply();
+
+  /** The MAIL FROM address without angle brackets; empty for the null sender. */
+  String sender();
+
+  /** The accepted recipients' addresses, in RCPT order. */
+  List<String> recipientAddresses();
+
+  /** The data as received, dot-unstuffed. */
+  byte[] data();
+
+  /** Every value of the header (name case-insensitive), unfolded, not decoded. */
+  List<String> headerValues(String name);
+
+  /** The raw, unfolded Subject, or null. */
+  String subject();
+}
