@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Builds the smtpmock image; run by docker/pom.xml in pre-integration-test (SPEC 6):
 #
-#   build-image.sh DOCKERFILE RUNNER_JAR CONTEXT_DIR IMAGE BASE_IMAGE
+#   build-image.sh DOCKERFILE RUNNER_JAR CONTEXT_DIR IMAGE BASE_IMAGE VERSION
 #
 # The build context (CONTEXT_DIR) holds a copy of docker/Dockerfile and the runner jar. The image
 # is built with the legacy builder, never pulling: it must work with no registry reachable when
-# BASE_IMAGE is a local image (docker/make-base-image.sh). Without a Docker engine the image is
+# BASE_IMAGE is a local image (docker/make-base-image.sh). VERSION (the pom's project.version)
+# becomes its OCI version label. Without a Docker engine the image is
 # not built: a warning, or, with CI set, a failure. A rebuild removes the image it replaces, so
 # only IMAGE is left behind.
 set -euo pipefail
 
-if [ $# -ne 5 ]; then
-  echo "usage: $0 DOCKERFILE RUNNER_JAR CONTEXT_DIR IMAGE BASE_IMAGE" >&2
+if [ $# -ne 6 ]; then
+  echo "usage: $0 DOCKERFILE RUNNER_JAR CONTEXT_DIR IMAGE BASE_IMAGE VERSION" >&2
   exit 2
 fi
-dockerfile="$1" jar="$2" context="$3" image="$4" base="$5"
+dockerfile="$1" jar="$2" context="$3" image="$4" base="$5" version="$6"
 
 if ! docker_info="$(docker info 2>&1)"; then
   reason="$(printf '%s\n' "$docker_info" | grep -v '^\s*$' | tail -1)"
@@ -47,9 +48,10 @@ if ! docker image inspect "$base" >/dev/null 2>&1; then
 fi
 
 previous="$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)"
-echo "[INFO] docker build -t $image --build-arg BASE_IMAGE=$base $context"
+echo "[INFO] docker build -t $image --build-arg BASE_IMAGE=$base --build-arg VERSION=$version $context"
 # the legacy builder: BuildKit (or a `# syntax=` line, or --pull) would reach for a registry
-DOCKER_BUILDKIT=0 docker build --force-rm -t "$image" --build-arg "BASE_IMAGE=$base" "$context"
+DOCKER_BUILDKIT=0 docker build --force-rm -t "$image" --build-arg "BASE_IMAGE=$base" \
+  --build-arg "VERSION=$version" "$context"
 current="$(docker image inspect --format '{{.Id}}' "$image")"
 
 if [ -n "$previous" ] && [ "$previous" != "$current" ]; then

@@ -50,14 +50,15 @@ YAML
 $smtpmock run "$work/e2e.yaml" --smtp-port 0 --admin-port 0 --log-format json >"$work/out" 2>"$work/err" &
 pid=$!
 
+# with --log-format json the ready line is JSON too: the first line of stdout
 for _ in $(seq 1 300); do
-  grep -q '^smtpmock ready ' "$work/out" 2>/dev/null && break
+  grep -q '^{"event":"ready",' "$work/out" 2>/dev/null && break
   kill -0 "$pid" 2>/dev/null || fail "the runner exited before it was ready"
   sleep 0.1
 done
-ready=$(grep -m1 '^smtpmock ready ' "$work/out") || fail "no ready line within 30 s"
-[[ $ready =~ ^smtpmock\ ready\ smtp=127\.0\.0\.1:([0-9]+)\ admin=(http://127\.0\.0\.1:[0-9]+)\ scenario=e2e\ seed=-?[0-9]+$ ]] ||
-  fail "ready line has the wrong form: $ready"
+ready=$(head -1 "$work/out")
+[[ $ready =~ ^\{\"event\":\"ready\",\"smtp\":\"127\.0\.0\.1:([0-9]+)\",\"admin\":\"(http://127\.0\.0\.1:[0-9]+)\",\"scenario\":\"e2e\",\"seed\":\"-?[0-9]+\"\}$ ]] ||
+  fail "no JSON ready line first within 30 s, or one of the wrong form: $ready"
 port=${BASH_REMATCH[1]}
 admin=${BASH_REMATCH[2]}
 pass "ready line: $ready"

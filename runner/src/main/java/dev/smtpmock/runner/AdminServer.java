@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.smtpmock.SmtpMockServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,17 +43,12 @@ final class AdminServer implements AutoCloseable {
    * Binds {@code host:port} (0: a free port) and serves.
    *
    * @param token the bearer token every {@code /api/} path requires, or null for none
-   * @throws UncheckedIOException when the port cannot be bound
+   * @throws IOException when the port cannot be bound
    */
   static AdminServer start(
-      SmtpMockServer smtp, String host, int port, String token, MessageEvents events) {
-    HttpServer http;
-    try {
-      http = HttpServer.create(new InetSocketAddress(host, port), 64);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot listen on " + host + ":" + port + " for the admin API: " + e.getMessage(), e);
-    }
+      SmtpMockServer smtp, String host, int port, String token, MessageEvents events)
+      throws IOException {
+    HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
     LongPoll longPoll = new LongPoll(smtp::allMessages);
     events.listener(longPoll::changed);
     Router router = new Router();

@@ -137,6 +137,27 @@ final class Http {
     return parameters;
   }
 
+  /**
+   * A whole-number query parameter of at least {@code min}, or null when absent or empty.
+   *
+   * @throws HttpError 400 for anything else
+   */
+  static Integer number(Map<String, String> parameters, String name, int min) {
+    String value = parameters.get(name);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new HttpError(400, name + " must be a whole number >= " + min + ", not '" + value + "'");
+  }
+
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }

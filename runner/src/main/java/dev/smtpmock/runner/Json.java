@@ -197,11 +197,18 @@ final class Json {
 
   record ScenarioSwapped(String scenario, List<Problem> warnings) {}
 
-  record InvalidScenario(String error, List<Problem> problems) {}
+  record InvalidScenario(String error, int status, List<Problem> problems) {}
 
   record Error(String error, int status) {}
 
   record Health(String status) {}
+
+  /**
+   * The ready line of {@code run --log-format json}: the text line's fields. The seed is a string
+   * because jq and JavaScript read JSON numbers as doubles, which would round most seeds, and a
+   * seed is only any use when handed back to {@code --seed} exactly.
+   */
+  record Ready(String event, String smtp, String admin, String scenario, String seed) {}
 
   static String direction(SmtpSession.Direction direction) {
     return direction == SmtpSession.Direction.CLIENT ? "C" : "S";

@@ -16,12 +16,24 @@ interface LineFormat {
   /** The line saying how a session ended, or null when the format has none. */
   String sessionEnded(String session, SmtpSession.End end);
 
+  /**
+   * The ready line (SPEC 6) with its fields: {@code smtp} as HOST:PORT, {@code admin} a URL or
+   * {@code off}.
+   */
+  String ready(String smtp, String admin, String scenario, long seed);
+
   static LineFormat of(LogFormat format, boolean colour) {
     return format == LogFormat.json ? new JsonLines() : new Text(colour);
   }
 
   /** One JSON object per line, with SPEC 6's fields and nothing else. */
   final class JsonLines implements LineFormat {
+    // JSON too, so that a reader of the output can parse every line it gets
+    @Override
+    public String ready(String smtp, String admin, String scenario, long seed) {
+      return Json.string(new Json.Ready("ready", smtp, admin, scenario, Long.toString(seed)));
+    }
+
     @Override
     public String format(String session, SmtpSession.Line line) {
       return Json.string(Json.LogLine.of(session, line));
@@ -56,6 +68,19 @@ interface LineFormat {
 
     Text(boolean colour) {
       this.colour = colour;
+    }
+
+    // uncoloured: scripts match this line (SPEC 6 fixes its form)
+    @Override
+    public String ready(String smtp, String admin, String scenario, long seed) {
+      return "smtpmock ready smtp="
+          + smtp
+          + " admin="
+          + admin
+          + " scenario="
+          + scenario
+          + " seed="
+          + seed;
     }
 
     @Override

@@ -32,8 +32,12 @@ final class LongPoll implements AutoCloseable {
     /** True when the answer is ready, given every stored message (on the timer thread). */
     boolean ready(List<ReceivedMessage> messages);
 
-    /** Sends the answer, whatever it is now; called exactly once. */
-    void answer();
+    /**
+     * Sends the answer, whatever it is now; called exactly once.
+     *
+     * @param timedOut true when the wait ran out before the answer was ready
+     */
+    void answer(boolean timedOut);
 
     /** {@link System#nanoTime()} after which the request is answered anyway. */
     long deadline();
@@ -111,24 +115,29 @@ final class LongPoll implements AutoCloseable {
     long now = System.nanoTime();
     List<ReceivedMessage> stored = messages.get();
     for (Waiter waiter : snapshot) {
-      boolean done;
+      boolean ready;
       try {
-        done = now - waiter.deadline() >= 0 || waiter.ready(stored);
+        ready = waiter.ready(stored);
       } catch (RuntimeException e) {
-        done = true; // answer() reports the failure to the client
+        ready = true; // answer() reports the failure to the client
       }
-      if (done) {
+      // ready at its deadline is no time-out: the client got what it waited for
+      boolean timedOut = !ready && now - waiter.deadline() >= 0;
+      if (ready || timedOut) {
         synchronized (waiting) {
           if (!waiting.remove(waiter)) {
             continue; // close() took it and answers it
           }
         }
-        waiter.answer();
+        waiter.answer(timedOut);
       }
     }
   }
 
-  /** Answers every parked request with what there is now, then stops the timer. */
+  /**
+   * Answers every parked request with what there is now, then stops the timer; the runner stopping
+   * is no time-out.
+   */
   @Override
   public void close() {
     timer.shutdownNow();
@@ -137,6 +146,6 @@ final class LongPoll implements AutoCloseable {
       left = List.copyOf(waiting);
       waiting.clear();
     }
-    left.forEach(Waiter::answer);
+    left.forEach(waiter -> waiter.answer(false));
   }
 }

@@ -15,18 +15,14 @@ import java.util.regex.Pattern;
  * count} of them ({@code wait}).
  *
  * @param status null for {@code all}
- * @param limit null for no limit
  * @param waitFor how long to wait ({@code wait}); zero for no long poll
  */
 record MessageQuery(
-    Status status,
-    String from,
-    String to,
-    String subject,
-    Integer limit,
-    int offset,
-    Duration waitFor,
-    int count) {
+    Status status, String from, String to, String subject, Page page, Duration waitFor, int count) {
+  /** The query parameters {@code GET /api/messages} takes. */
+  static final List<String> PARAMETERS =
+      List.of("status", "from", "to", "subject", "limit", "offset", "wait", "count");
+
   /** Long polls are bounded, so a forgotten client cannot hold a slot forever. */
   static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
@@ -34,14 +30,13 @@ record MessageQuery(
 
   static MessageQuery parse(Map<String, String> parameters) {
     Duration wait = wait(parameters.get("wait"));
-    Integer count = number(parameters, "count", 0);
+    Integer count = Http.number(parameters, "count", 0);
     return new MessageQuery(
         status(parameters.getOrDefault("status", "accepted")),
         lower(parameters.get("from")),
         lower(parameters.get("to")),
         lower(parameters.get("subject")),
-        number(parameters, "limit", 0),
-        orZero(number(parameters, "offset", 0)),
+        Page.of(parameters),
         wait,
         count != null ? count : wait.isZero() ? 0 : 1);
   }
@@ -49,14 +44,6 @@ record MessageQuery(
   /** The messages that match, oldest first, before paging. */
   List<ReceivedMessage> matching(List<ReceivedMessage> messages) {
     return messages.stream().filter(this::matches).toList();
-  }
-
-  /** The page of {@code matching} that {@code limit} and {@code offset} select. */
-  List<ReceivedMessage> page(List<ReceivedMessage> matching) {
-    int start = Math.min(offset, matching.size());
-    int end =
-        limit == null ? matching.size() : (int) Math.min(matching.size(), (long) start + limit);
-    return matching.subList(start, end);
   }
 
   /** True when a long poll may answer: enough messages match. */
@@ -109,26 +96,6 @@ record MessageQuery(
           default -> Duration.ofSeconds(n);
         };
     return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
-  }
-
-  private static Integer number(Map<String, String> parameters, String name, int min) {
-    String value = parameters.get(name);
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new HttpError(400, name + " must be a whole number >= " + min + ", not '" + value + "'");
-  }
-
-  private static int orZero(Integer n) {
-    return n == null ? 0 : n;
   }
 
   private static String lower(String s) {

@@ -23,7 +23,7 @@ final class MessagesApi {
 
   void register(Router router) {
     router
-        .get("/api/messages", (exchange, path) -> list(exchange))
+        .get("/api/messages", MessageQuery.PARAMETERS, (exchange, path) -> list(exchange))
         .get("/api/messages/([^/]+)", (exchange, path) -> one(exchange, path))
         .get("/api/messages/([^/]+)/raw", (exchange, path) -> raw(exchange, path))
         .get("/api/messages/([^/]+)/parts", (exchange, path) -> parts(exchange, path));
@@ -32,7 +32,7 @@ final class MessagesApi {
   private void list(HttpExchange exchange) throws IOException {
     MessageQuery query = MessageQuery.parse(Http.query(exchange));
     if (query.waitFor().isZero() || query.satisfied(smtp.allMessages())) {
-      answer(exchange, query);
+      answer(exchange, query, false);
       return;
     }
     long deadline = System.nanoTime() + query.waitFor().toNanos();
@@ -45,9 +45,9 @@ final class MessagesApi {
               }
 
               @Override
-              public void answer() {
+              public void answer(boolean timedOut) {
                 try {
-                  MessagesApi.this.answer(exchange, query);
+                  MessagesApi.this.answer(exchange, query, timedOut);
                 } catch (IOException | RuntimeException e) {
                   exchange.close(); // the client gave up waiting; nobody to tell
                 }
@@ -63,10 +63,15 @@ final class MessagesApi {
     }
   }
 
-  private void answer(HttpExchange exchange, MessageQuery query) throws IOException {
+  /** A long poll's answer says whether its wait ran out: its count may still be unmet. */
+  private void answer(HttpExchange exchange, MessageQuery query, boolean timedOut)
+      throws IOException {
     List<ReceivedMessage> matching = query.matching(smtp.allMessages());
-    List<Json.Message> page = query.page(matching).stream().map(Json.Message::of).toList();
-    exchange.getResponseHeaders().set("X-Total-Count", Integer.toString(matching.size()));
+    List<Json.Message> page =
+        query.page().select(exchange, matching).stream().map(Json.Message::of).toList();
+    if (!query.waitFor().isZero()) {
+      exchange.getResponseHeaders().set("X-Wait-Timed-Out", Boolean.toString(timedOut));
+    }
     Http.json(exchange, 200, page);
   }
 

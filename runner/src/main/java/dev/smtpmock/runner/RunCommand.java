@@ -2,7 +2,6 @@ package dev.smtpmock.runner;
 
 import dev.smtpmock.scenario.InvalidScenarioException;
 import dev.smtpmock.scenario.Scenario;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -106,9 +105,10 @@ final class RunCommand implements Callable<Integer> {
     Runner runner;
     try {
       runner = Runner.start(settings(loaded, file.filter(f -> watch).orElse(null)), cli);
-    } catch (UncheckedIOException e) {
+    } catch (ListenFailure e) {
+      // the port given is taken, or the address is not this machine's: the caller's to change
       cli.err().println("smtpmock: error: " + e.getMessage());
-      return ExitCodes.INVALID;
+      return ExitCodes.USAGE;
     }
     // The signal handling is in place before the ready line, so a SIGINT sent as soon as the line
     // appears still ends with 143.
@@ -127,7 +127,8 @@ final class RunCommand implements Callable<Integer> {
         adminPort,
         seed,
         token == null || token.isBlank() ? null : token,
-        quiet ? null : logFormat,
+        logFormat,
+        quiet,
         cli.terminal() && !cli.env().containsKey("NO_COLOR"),
         watched);
   }

@@ -3,6 +3,8 @@ package dev.smtpmock.runner;
 import dev.smtpmock.SmtpMockServer;
 import dev.smtpmock.SmtpSession;
 import dev.smtpmock.scenario.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +16,8 @@ import java.util.function.BiConsumer;
  */
 final class Runner implements AutoCloseable {
   /**
-   * What {@code run} was asked for. {@code logFormat} null: quiet; {@code watched} null: no watch.
+   * What {@code run} was asked for. {@code logFormat} is the ready line's too, also when {@code
+   * quiet}; {@code watched} null: no watch.
    */
   record Settings(
       Scenario scenario,
@@ -24,10 +27,12 @@ final class Runner implements AutoCloseable {
       Long seed,
       String adminToken,
       LogFormat logFormat,
+      boolean quiet,
       boolean colour,
       Path watched) {}
 
   private final Settings settings;
+  private final LineFormat format;
   private final Main.Cli cli;
   private final SmtpMockServer smtp;
   private final AdminServer admin;
@@ -37,12 +42,14 @@ final class Runner implements AutoCloseable {
 
   private Runner(
       Settings settings,
+      LineFormat format,
       Main.Cli cli,
       SmtpMockServer smtp,
       AdminServer admin,
       LiveLog log,
       ScenarioWatcher watcher) {
     this.settings = settings;
+    this.format = format;
     this.cli = cli;
     this.smtp = smtp;
     this.admin = admin;
@@ -53,14 +60,11 @@ final class Runner implements AutoCloseable {
   /**
    * Binds both ports and starts the helpers.
    *
-   * @throws java.io.UncheckedIOException when a port cannot be bound
+   * @throws ListenFailure when a port cannot be bound
    */
   static Runner start(Settings settings, Main.Cli cli) {
-    LiveLog log =
-        settings.logFormat() == null
-            ? null
-            : new LiveLog(
-                cli.out(), cli.err(), LineFormat.of(settings.logFormat(), settings.colour()));
+    LineFormat format = LineFormat.of(settings.logFormat(), settings.colour());
+    LiveLog log = settings.quiet() ? null : new LiveLog(cli.out(), cli.err(), format);
     // the admin API's long polls wake on transcript lines, so it exists before the server
     MessageEvents events = new MessageEvents();
     BiConsumer<String, SmtpSession.Line> onLine =
@@ -84,12 +88,21 @@ final class Runner implements AutoCloseable {
     }
     SmtpMockServer smtp = null;
     AdminServer admin = null;
+    String host = hostForUri(settings.bind());
     try {
-      smtp = builder.start();
+      try {
+        smtp = builder.start();
+      } catch (UncheckedIOException e) {
+        throw new ListenFailure(host, settings.smtpPort(), "SMTP", e);
+      }
       if (settings.adminPort() >= 0) {
-        admin =
-            AdminServer.start(
-                smtp, settings.bind(), settings.adminPort(), settings.adminToken(), events);
+        try {
+          admin =
+              AdminServer.start(
+                  smtp, settings.bind(), settings.adminPort(), settings.adminToken(), events);
+        } catch (IOException e) {
+          throw new ListenFailure(host, settings.adminPort(), "the admin API", e);
+        }
       }
     } catch (RuntimeException e) {
       if (smtp != null) {
@@ -104,33 +117,25 @@ final class Runner implements AutoCloseable {
         settings.watched() == null
             ? null
             : ScenarioWatcher.start(settings.watched(), smtp, cli.err(), Duration.ofMillis(500));
-    return new Runner(settings, cli, smtp, admin, log, watcher);
+    return new Runner(settings, format, cli, smtp, admin, log, watcher);
   }
 
   /**
    * Prints the ready line on stdout, with or without {@code --quiet} (scripts and containers wait
-   * for it), then lets the live output follow it.
+   * for it), in the live output's format, then lets the live output follow it.
    */
   void announceReady() {
-    cli.out().println(readyLine());
+    cli.out()
+        .println(
+            format.ready(
+                hostForUri(settings.bind()) + ":" + smtp.port(),
+                adminUrl(),
+                smtp.scenario().name(),
+                smtp.seed()));
     cli.out().flush();
     if (log != null) {
       log.start();
     }
-  }
-
-  /** {@code smtpmock ready smtp=HOST:PORT admin=URL scenario=NAME seed=N} (SPEC 6). */
-  String readyLine() {
-    return "smtpmock ready smtp="
-        + hostForUri(settings.bind())
-        + ":"
-        + smtp.port()
-        + " admin="
-        + adminUrl()
-        + " scenario="
-        + smtp.scenario().name()
-        + " seed="
-        + smtp.seed();
   }
 
   /** {@code http://HOST:PORT}, or {@code off} with {@code --admin-port -1}. */

@@ -28,6 +28,9 @@ final class ServerApi {
   /** The media type the JSON Schema specification defines for schemas. */
   static final String SCHEMA_JSON = "application/schema+json";
 
+  /** {@code PUT /api/scenario?builtin=NAME}: a built-in by name instead of a body. */
+  private static final String BUILTIN = "builtin";
+
   private final SmtpMockServer smtp;
 
   ServerApi(SmtpMockServer smtp) {
@@ -37,9 +40,9 @@ final class ServerApi {
   void register(Router router) {
     router
         .get("/health", (exchange, path) -> Http.json(exchange, 200, new Json.Health("UP")))
-        .get("/api/sessions", (exchange, path) -> sessions(exchange))
+        .get("/api/sessions", List.of("limit", "offset"), (exchange, path) -> sessions(exchange))
         .get("/api/scenario", (exchange, path) -> scenario(exchange))
-        .put("/api/scenario", (exchange, path) -> swap(exchange))
+        .put("/api/scenario", List.of(BUILTIN), (exchange, path) -> swap(exchange))
         .post("/api/reset", (exchange, path) -> reset(exchange))
         .get(
             "/api/stats", (exchange, path) -> Http.json(exchange, 200, Json.Stats.of(smtp.stats())))
@@ -53,7 +56,11 @@ final class ServerApi {
   }
 
   private void sessions(HttpExchange exchange) throws IOException {
-    Http.json(exchange, 200, smtp.sessions().stream().map(Json.Session::of).toList());
+    Page page = Page.of(Http.query(exchange));
+    Http.json(
+        exchange,
+        200,
+        page.select(exchange, smtp.sessions()).stream().map(Json.Session::of).toList());
   }
 
   private void scenario(HttpExchange exchange) throws IOException {
@@ -62,10 +69,14 @@ final class ServerApi {
   }
 
   private void swap(HttpExchange exchange) throws IOException {
-    String yaml = new String(Http.body(exchange), StandardCharsets.UTF_8);
+    byte[] body = Http.body(exchange);
+    String builtIn = Http.query(exchange).get(BUILTIN);
     Scenario scenario;
     try {
-      scenario = Scenario.parse(yaml, PUT_SOURCE);
+      scenario =
+          builtIn == null
+              ? Scenario.parse(new String(body, StandardCharsets.UTF_8), PUT_SOURCE)
+              : builtIn(builtIn, body);
       smtp.scenario(scenario);
     } catch (InvalidScenarioException e) {
       invalid(exchange, e.problems());
@@ -83,13 +94,42 @@ final class ServerApi {
     Http.json(exchange, 200, new Json.ScenarioSwapped(scenario.name(), warnings));
   }
 
+  /**
+   * The built-in that {@code builtin=} names. Only a bare name: the parameter must not become a way
+   * to make the runner read a file or resource a client names.
+   */
+  private static Scenario builtIn(String name, byte[] body) {
+    if (body.length > 0) {
+      throw new HttpError(
+          400,
+          "PUT /api/scenario?builtin=NAME takes an empty body: send a scenario or name a"
+              + " built-in, not both");
+    }
+    if (!ScenarioReference.isName(name)) {
+      throw new HttpError(
+          400,
+          "builtin takes a built-in scenario's name, not a file or class-path reference: '"
+              + name
+              + "'");
+    }
+    try {
+      return Scenario.resolve(name);
+    } catch (InvalidScenarioException e) {
+      if (Scenario.builtIns().contains(name)) {
+        throw e; // a broken built-in: its problems, as for a scenario sent as the body
+      }
+      // core's words for an unknown name: the did-you-mean and the list of built-ins
+      throw new HttpError(404, e.problems().get(0).message());
+    }
+  }
+
   private static void invalid(HttpExchange exchange, List<ScenarioProblem> problems)
       throws IOException {
     Http.json(
         exchange,
         400,
         new Json.InvalidScenario(
-            "invalid scenario", problems.stream().map(Json.Problem::of).toList()));
+            "invalid scenario", 400, problems.stream().map(Json.Problem::of).toList()));
   }
 
   private void reset(HttpExchange exchange) throws IOException {

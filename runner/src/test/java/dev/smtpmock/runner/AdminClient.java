@@ -38,7 +38,8 @@ final class AdminClient implements AutoCloseable {
                 0,
                 null,
                 token,
-                null,
+                LogFormat.text,
+                true,
                 false,
                 null),
             cli);

@@ -3,6 +3,8 @@ package dev.smtpmock.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The command line in-process: exit codes, usage, validate, scenarios, schema, run's checks. */
 class CliTest {
@@ -168,20 +172,23 @@ class CliTest {
     assertThat(cli.err()).contains("did you mean 'greylisting'");
   }
 
-  @Test
-  void runOnABusyPortExitsOne() throws Exception {
-    try (var busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"--smtp-port, --admin-port, SMTP", "--admin-port, --smtp-port, the admin API"})
+  void runOnABusyPortSaysAddressAlreadyInUseAndExitsTwo(
+      String busyOption, String other, String what) throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       InProcess cli = new InProcess();
-      int code =
-          cli.execute(
-              "run",
-              "--smtp-port",
-              "0",
-              "--admin-port",
-              Integer.toString(busy.getLocalPort()),
-              "--quiet");
-      assertThat(code).isEqualTo(1);
-      assertThat(cli.err()).contains("cannot listen on 127.0.0.1:" + busy.getLocalPort());
+      String port = Integer.toString(busy.getLocalPort());
+      String otherPort = other.equals("--admin-port") ? "-1" : "0";
+      assertThat(cli.execute("run", busyOption, port, other, otherPort, "--quiet")).isEqualTo(2);
+      assertThat(cli.err())
+          .isEqualTo(
+              "smtpmock: error: cannot listen on 127.0.0.1:"
+                  + port
+                  + " for "
+                  + what
+                  + ": address already in use\n");
+      assertThat(cli.out()).isEmpty();
     }
   }
 

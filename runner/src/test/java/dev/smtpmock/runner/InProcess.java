@@ -45,8 +45,9 @@ final class InProcess {
   }
 
   /**
-   * The runner that {@code run} started, once its ready line is out: {@code onStarted} runs just
-   * before that line, so that the signal handling is in place when a script sees it.
+   * The runner that {@code run} started, once its ready line (text or JSON, the first line on
+   * stdout) is out: {@code onStarted} runs just before that line, so that the signal handling is in
+   * place when a script sees it.
    */
   Runner runner() {
     Runner runner;
@@ -55,9 +56,7 @@ final class InProcess {
     } catch (Exception e) {
       throw new IllegalStateException("run did not start: " + e.getMessage(), e);
     }
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> out.toString().contains("smtpmock ready "));
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("\n"));
     return runner;
   }
 

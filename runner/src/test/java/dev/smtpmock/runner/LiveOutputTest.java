@@ -77,7 +77,7 @@ class LiveOutputTest {
     Mails.send(runner.smtp().port(), "alice@a.test", List.of("bob@b.test"), "Hi", "x");
     await().atMost(Duration.ofSeconds(5)).until(() -> cli.out().contains("221"));
     List<String> lines = cli.out().lines().toList();
-    assertThat(lines.get(0)).startsWith("smtpmock ready ");
+    assertReadyAsJson(lines.get(0), runner);
     for (String line : lines.subList(1, lines.size())) {
       JsonNode node = Json.MAPPER.readTree(line);
       assertThat(node.fieldNames())
@@ -97,6 +97,32 @@ class LiveOutputTest {
             .orElseThrow();
     assertThat(refused.get("rule").get("name").asText()).isEqualTo("no-bob");
     assertThat(refused.get("rule").get("line").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void quietJsonPrintsOnlyTheReadyLineAsJson() throws IOException {
+    Runner runner = start("--quiet", "--log-format", "json", "--seed", "-9007199254740993");
+    Mails.send(runner.smtp().port(), "alice@a.test", List.of("carol@c.test"), "Hi", "x");
+    runner.smtp().awaitMessages(1, Duration.ofSeconds(5));
+    runner.close();
+    List<String> lines = cli.out().lines().toList();
+    assertThat(lines).hasSize(1);
+    assertReadyAsJson(lines.get(0), runner);
+    // beyond 2^53: a string, so that jq and JavaScript hand back the seed exactly
+    assertThat(parse(lines.get(0)).get("seed").asText()).isEqualTo("-9007199254740993");
+  }
+
+  /** The ready line's fields, as an object of its own among the live output's. */
+  private static void assertReadyAsJson(String line, Runner runner) {
+    JsonNode ready = parse(line);
+    assertThat(ready.fieldNames())
+        .toIterable()
+        .containsExactly("event", "smtp", "admin", "scenario", "seed");
+    assertThat(ready.get("event").asText()).isEqualTo("ready");
+    assertThat(ready.get("smtp").asText()).isEqualTo("127.0.0.1:" + runner.smtp().port());
+    assertThat(ready.get("admin").asText()).isEqualTo("off");
+    assertThat(ready.get("scenario").asText()).isEqualTo("live");
+    assertThat(ready.get("seed").asText()).isEqualTo(Long.toString(runner.smtp().seed()));
   }
 
   @Test

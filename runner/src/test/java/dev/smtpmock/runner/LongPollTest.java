@@ -62,6 +62,22 @@ class LongPollTest {
   }
 
   @Test
+  void xWaitTimedOutSaysWhetherTheWaitRanOut() throws Exception {
+    String timedOut = "X-Wait-Timed-Out";
+    assertThat(admin.get("/api/messages?wait=300ms&count=1").headers().firstValue(timedOut))
+        .hasValue("true");
+
+    CompletableFuture<HttpResponse<String>> waiting = getAsync("/api/messages?wait=20s&count=1");
+    stillWaiting(List.of(waiting));
+    send("in time");
+    assertThat(waiting.get(5, TimeUnit.SECONDS).headers().firstValue(timedOut)).hasValue("false");
+    assertThat(admin.get("/api/messages?wait=20s&count=1").headers().firstValue(timedOut))
+        .hasValue("false");
+
+    assertThat(admin.get("/api/messages").headers().firstValue(timedOut)).isEmpty();
+  }
+
+  @Test
   void countsOnlyMessagesThatMatchTheFilters() throws Exception {
     CompletableFuture<HttpResponse<String>> waiting =
         getAsync("/api/messages?wait=20s&count=1&subject=wanted");
@@ -97,6 +113,7 @@ class LongPollTest {
     HttpResponse<String> response = waiting.get(5, TimeUnit.SECONDS);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(AdminClient.json(response)).isEmpty();
+    assertThat(response.headers().firstValue("X-Wait-Timed-Out")).hasValue("false");
   }
 
   private CompletableFuture<HttpResponse<String>> getAsync(String path) {

@@ -76,7 +76,9 @@ class OpenApiContractTest {
         dynamicTest("sessions with and without TLS, open and ended, with rules", this::sessions),
         dynamicTest("the scenario, read, swapped and refused", this::scenario),
         dynamicTest("stats, the CA, health, the page, the schema and this document", this::rest),
-        dynamicTest("400, 404, 405 and 413 as the document says", this::errors),
+        dynamicTest(
+            "400 (also for unknown query parameters), 404, 405 and 413 as the document says",
+            this::errors),
         dynamicTest("401 on every /api/ path without the token", this::unauthorized),
         dynamicTest("503 once too many long polls wait", this::tooManyLongPolls),
         dynamicTest(
@@ -154,6 +156,7 @@ class OpenApiContractTest {
       assertThat(sessions.findValuesAsText("end")).contains("quit", "fault", "client-closed");
       assertThat(sessions.findValues("source")).anyMatch(JsonNode::isNull);
       assertThat(sessions.findValuesAsText("source")).contains("api.yaml");
+      assertThat(json(admin.get("/api/sessions?limit=1&offset=1"))).hasSize(1);
     }
   }
 
@@ -192,6 +195,9 @@ class OpenApiContractTest {
     assertThat(json(admin.send("PUT", "/api/scenario", invalid)).get("problems")).hasSize(3);
     String implicit = "server:\n  tls:\n    implicit: true\n";
     assertThat(json(admin.send("PUT", "/api/scenario", implicit)).toString()).contains("implicit");
+    contract.check(admin.send("PUT", "/api/scenario?builtin=greylisting", null));
+    contract.check(admin.send("PUT", "/api/scenario?builtin=greylistng", null));
+    contract.check(admin.send("PUT", "/api/scenario?builtin=greylisting", "rules: []"));
     contract.check(admin.send("PUT", "/api/scenario", SCENARIO));
   }
 
@@ -223,8 +229,14 @@ class OpenApiContractTest {
             "/api/messages/000000000000/parts",
             "/api/messages?status=bogus",
             "/api/messages?wait=soon",
-            "/api/messages?limit=-1")) {
+            "/api/messages?limit=-1",
+            "/api/sessions?offset=x")) {
       contract.check(admin.get(path));
+    }
+    for (String[] operation : operations()) {
+      HttpResponse<String> response =
+          contract.check(admin.send(operation[0], operation[1] + "?bogus=1", null));
+      assertThat(response.statusCode()).as(operation[0] + " " + operation[1]).isEqualTo(400);
     }
     contract.check(admin.send("DELETE", "/api/messages", null));
     contract.check(admin.send("POST", "/api/scenario", "rules: []"));

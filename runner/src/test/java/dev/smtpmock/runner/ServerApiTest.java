@@ -82,6 +82,26 @@ class ServerApiTest {
   }
 
   @Test
+  void sessionsArePagedByLimitAndOffsetWhileXTotalCountCountsThemAll() {
+    for (int i = 1; i <= 3; i++) {
+      Mails.send(admin.smtpPort(), "a@a.test", List.of("b@b.test"), "s" + i, "x");
+    }
+    admin.runner().smtp().awaitMessages(3, Duration.ofSeconds(5));
+
+    HttpResponse<String> page = admin.get("/api/sessions?limit=1&offset=1");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("X-Total-Count")).hasValue("3");
+    assertThat(AdminClient.json(page).findValuesAsText("id")).containsExactly("S000002");
+    assertThat(AdminClient.json(admin.get("/api/sessions?offset=2")).findValuesAsText("id"))
+        .containsExactly("S000003");
+    assertThat(AdminClient.json(admin.get("/api/sessions?limit=0"))).isEmpty();
+    HttpResponse<String> all = admin.get("/api/sessions");
+    assertThat(all.headers().firstValue("X-Total-Count")).hasValue("3");
+    assertThat(AdminClient.json(all)).hasSize(3);
+    assertThat(admin.get("/api/sessions?limit=-1").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void theScenarioInForceIsServedAsYaml() {
     HttpResponse<String> response = admin.get("/api/scenario");
     assertThat(response.statusCode()).isEqualTo(200);
@@ -122,7 +142,9 @@ class ServerApiTest {
             "rules:\n  - when: rcpt\n    replay: 550 no\n  - when: nope\n    reply: 250 ok\n");
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = AdminClient.json(response);
+    assertThat(body.fieldNames()).toIterable().containsExactly("error", "status", "problems");
     assertThat(body.get("error").asText()).isEqualTo("invalid scenario");
+    assertThat(body.get("status").asInt()).isEqualTo(400);
     assertThat(body.get("problems")).hasSizeGreaterThanOrEqualTo(2);
     JsonNode problem = body.get("problems").get(0);
     assertThat(problem.fieldNames())
