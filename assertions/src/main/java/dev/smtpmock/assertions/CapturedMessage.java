@@ -8,6 +8,13 @@ import java.util.List;
  * both are one, so the same assertions serve in-JVM and container tests.
  */
 public interface CapturedMessage {
+  /**
+   * What the end of the data did for one accepted recipient: under LMTP its own reply and status,
+   * under SMTP the message's. {@code status} is the side's own enum; {@code reply} is null when the
+   * connection ended first.
+   */
+  record Outcome(String address, Enum<?> status, String reply) {}
+
   /** The id in "queued as &lt;id&gt;". */
   String id();
 
@@ -24,6 +31,9 @@ public interface CapturedMessage {
 
   /** The accepted recipients' addresses, in RCPT order. */
   List<String> recipientAddresses();
+
+  /** Each accepted recipient's outcome, in RCPT order. */
+  List<Outcome> recipientOutcomes();
 
   /** The data as received, dot-unstuffed. */
   byte[] data();

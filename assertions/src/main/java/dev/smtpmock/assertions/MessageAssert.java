@@ -84,6 +84,37 @@ public final class MessageAssert extends AbstractAssert<MessageAssert, CapturedM
     return this;
   }
 
+  /**
+   * What the end of the data did for this recipient: under LMTP (one reply per recipient) its own
+   * status, {@code ReceivedMessage.Status} or {@code SmtpMockClient.Message.Status}; under SMTP the
+   * message's.
+   */
+  public MessageAssert hasRecipientStatus(String recipient, Enum<?> status) {
+    isNotNull();
+    CapturedMessage.Outcome outcome =
+        actual.recipientOutcomes().stream()
+            .filter(o -> o.address().equals(recipient))
+            .findFirst()
+            .orElse(null);
+    if (outcome == null) {
+      fail("to have recipient " + recipient + ", but it has " + actual.recipientAddresses());
+    } else if (outcome.status() == null || !outcome.status().name().equals(status.name())) {
+      failComparing(
+          "to have recipient "
+              + recipient
+              + " "
+              + status
+              + ", but it is "
+              + outcome.status()
+              + " (reply "
+              + outcome.reply()
+              + ")",
+          status.name(),
+          outcome.status() == null ? null : outcome.status().name());
+    }
+    return this;
+  }
+
   /** The Subject, decoded (RFC 2047): {@code =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=} is "Grüße". */
   public MessageAssert hasSubject(String subject) {
     isNotNull();

@@ -358,6 +358,11 @@ public final class SmtpMockClient implements CapturedMail {
       return recipients.stream().map(Recipient::address).toList();
     }
 
+    @Override
+    public List<Outcome> recipientOutcomes() {
+      return recipients.stream().map(r -> new Outcome(r.address(), r.status(), r.reply())).toList();
+    }
+
     /** The first value of the header (name case-insensitive), or null. */
     public String header(String name) {
       return headers.stream()

@@ -49,6 +49,13 @@ final class CoreViews {
     }
 
     @Override
+    public List<Outcome> recipientOutcomes() {
+      return message.recipients().stream()
+          .map(r -> new Outcome(r.address(), r.status(), r.reply()))
+          .toList();
+    }
+
+    @Override
     public byte[] data() {
       return message.data();
     }
