@@ -2,6 +2,7 @@ package dev.smtpmock.scenario;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ public final class ServerSettings extends SettingsBlock {
     if (protocol == Protocol.SMTP) {
       return given;
     }
-    List<Extension> all = new java.util.ArrayList<>(given);
+    List<Extension> all = new ArrayList<>(given);
     for (Extension always : List.of(Extension.ENHANCEDSTATUSCODES, Extension.PIPELINING)) {
       if (!all.contains(always)) {
         all.add(0, always);

@@ -1,5 +1,6 @@
 package dev.smtpmock.testing;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -175,22 +177,17 @@ public final class PrivatePostfix implements AutoCloseable {
   }
 
   /** Waits for the first maillog line {@code wanted} accepts; fails with the maillog on timeout. */
-  public String awaitMaillog(Predicate<String> wanted, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<String> line = maillog().stream().filter(wanted).findFirst();
-      if (line.isPresent()) {
-        return line.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "no such maillog line within "
-                + timeout
-                + "; maillog:\n"
-                + String.join("\n", maillog()));
-      }
-      Thread.sleep(50);
+  public String awaitMaillog(Predicate<String> wanted, Duration timeout) {
+    try {
+      return await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> maillog().stream().filter(wanted).findFirst(), Optional::isPresent)
+          .get();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "no such maillog line within " + timeout + "; maillog:\n" + String.join("\n", maillog()),
+          e);
     }
   }
 

@@ -139,6 +139,7 @@ public final class SmtpConnection implements ActionExecutor.Connection {
     context.closed(this);
   }
 
+  /** This session's transcript, which a reset keeps while the connection is open. */
   Transcript transcript() {
     return transcript;
   }
